@@ -1,0 +1,168 @@
+package io.hakit.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the bundled HA document: its named operations ({@code x-operations}) and its documented exchanges
+ * ({@code x-documented-requests} with the request and response examples of the same name). Tests, the reference
+ * server and the gate read the document through this class; none of them copies an example.
+ */
+public final class HaContract {
+
+    /** Where the bundle lives on the classpath of every module that depends on this one. */
+    public static final String CLASSPATH_LOCATION = "openapi/ha-api.yaml";
+
+    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final JsonNode document;
+
+    private HaContract(JsonNode document) {
+        this.document = document;
+    }
+
+    /** The bundle from the classpath. */
+    public static HaContract load() {
+        try (InputStream in = HaContract.class.getClassLoader().getResourceAsStream(CLASSPATH_LOCATION)) {
+            if (in == null) {
+                throw new IllegalStateException(CLASSPATH_LOCATION + " is not on the classpath: build the openapi module");
+            }
+            return new HaContract(YAML.readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static HaContract load(Path bundle) {
+        try {
+            return new HaContract(YAML.readTree(Files.newBufferedReader(bundle)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public JsonNode document() {
+        return document;
+    }
+
+    /** One HTTP operation of the document. */
+    public record HttpOperation(String operationId, String method, String pathTemplate, JsonNode node) {}
+
+    /** One of the project's named operations, and the HTTP operation that carries it. */
+    public record NamedOperation(String name, String summary, HttpOperation carrier, Optional<String> action) {}
+
+    /**
+     * One documented exchange: the request exactly as documented and the answer it documents.
+     *
+     * @param requestBody the request example of the same name, if the operation takes a body
+     * @param responseBody the response example of the same name, empty when the documented answer has no body
+     */
+    public record DocumentedExchange(
+            String name,
+            String operation,
+            HttpOperation carrier,
+            String source,
+            Optional<String> seedTitle,
+            String path,
+            Map<String, String> headers,
+            Optional<JsonNode> requestBody,
+            int status,
+            Optional<JsonNode> responseBody) {
+
+        public String method() {
+            return carrier.method().toUpperCase(Locale.ROOT);
+        }
+
+        public boolean fromSeed() {
+            return "seed".equals(source);
+        }
+    }
+
+    public List<HttpOperation> httpOperations() {
+        List<HttpOperation> operations = new ArrayList<>();
+        document.path("paths").fields().forEachRemaining(path -> {
+            for (String method : METHODS) {
+                JsonNode op = path.getValue().get(method);
+                if (op != null) {
+                    operations.add(new HttpOperation(op.path("operationId").asText(), method, path.getKey(), op));
+                }
+            }
+        });
+        return operations;
+    }
+
+    public List<NamedOperation> namedOperations() {
+        List<NamedOperation> named = new ArrayList<>();
+        for (HttpOperation op : httpOperations()) {
+            for (JsonNode entry : op.node().path("x-operations")) {
+                named.add(new NamedOperation(entry.path("name").asText(), entry.path("summary").asText(), op,
+                        Optional.ofNullable(entry.get("action")).map(JsonNode::asText)));
+            }
+        }
+        return named;
+    }
+
+    public List<DocumentedExchange> documentedExchanges() {
+        List<DocumentedExchange> exchanges = new ArrayList<>();
+        for (HttpOperation op : httpOperations()) {
+            Iterator<Map.Entry<String, JsonNode>> requests = op.node().path("x-documented-requests").fields();
+            while (requests.hasNext()) {
+                Map.Entry<String, JsonNode> entry = requests.next();
+                exchanges.add(exchange(op, entry.getKey(), entry.getValue()));
+            }
+        }
+        return exchanges;
+    }
+
+    public DocumentedExchange documentedExchange(String name) {
+        return documentedExchanges().stream().filter(e -> e.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no documented exchange named " + name));
+    }
+
+    private DocumentedExchange exchange(HttpOperation op, String name, JsonNode request) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        request.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
+        int status = request.path("status").asInt();
+        Optional<JsonNode> requestBody = example(op.node().path("requestBody"), name);
+        Optional<JsonNode> responseBody = example(op.node().path("responses").path(String.valueOf(status)), name);
+        return new DocumentedExchange(name, request.path("operation").asText(), op, request.path("source").asText(),
+                Optional.ofNullable(request.get("seedTitle")).map(JsonNode::asText), request.path("path").asText(),
+                headers, requestBody, status, responseBody);
+    }
+
+    /** The value of the named example of a request body or response, following {@code #/components} refs. */
+    private Optional<JsonNode> example(JsonNode bodyOrResponse, String name) {
+        JsonNode example = deref(bodyOrResponse).path("content").path("application/json").path("examples").path(name);
+        if (example.isMissingNode()) {
+            return Optional.empty();
+        }
+        return Optional.of(deref(example).path("value"));
+    }
+
+    /** Follows an internal {@code $ref} (the bundle has no other kind). */
+    public JsonNode deref(JsonNode node) {
+        JsonNode current = node;
+        while (current.has("$ref")) {
+            String ref = current.get("$ref").asText();
+            if (!ref.startsWith("#")) {
+                throw new IllegalStateException("not a bundled document: external $ref " + ref);
+            }
+            current = document.at(ref.substring(1));
+        }
+        return current;
+    }
+}

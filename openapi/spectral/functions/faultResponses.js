@@ -6,11 +6,14 @@ const FAULTS = {
   501: 'notImplemented', 503: 'serviceUnavailable',
 };
 const ALWAYS = [400, 401, 403, 404, 405, 413, 422, 500, 501, 503];
+// An operation that needs no token and takes no input (the service root's version list) can only fail so.
+const UNAUTHENTICATED = [405, 500, 503];
 
 export default function faultResponses(operation, _options, context) {
   const results = [];
   const responses = operation.responses || {};
-  const expected = operation.requestBody ? [...ALWAYS, 415] : ALWAYS;
+  const open = Array.isArray(operation.security) && operation.security.length === 0;
+  const expected = open ? UNAUTHENTICATED : operation.requestBody ? [...ALWAYS, 415] : ALWAYS;
   for (const code of expected) {
     const where = [...context.path, 'responses', String(code)];
     const response = responses[String(code)];

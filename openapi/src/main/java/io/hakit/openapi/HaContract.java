@@ -62,14 +62,19 @@ public final class HaContract {
     /** One HTTP operation of the document. */
     public record HttpOperation(String operationId, String method, String pathTemplate, JsonNode node) {}
 
-    /** One of the project's named operations, and the HTTP operation that carries it. */
-    public record NamedOperation(String name, String summary, HttpOperation carrier, Optional<String> action) {}
+    /**
+     * One of the project's named operations, and the HTTP operation that carries it. Supporting operations (flavors,
+     * configurations, instances, versions) are there so that links resolve; they are not among the 21.
+     */
+    public record NamedOperation(
+            String name, String summary, HttpOperation carrier, Optional<String> action, boolean supporting) {}
 
     /**
      * One documented exchange: the request exactly as documented and the answer it documents.
      *
      * @param requestBody the request example of the same name, if the operation takes a body
      * @param responseBody the response example of the same name, empty when the documented answer has no body
+     * @param notCompared JSON pointers into the response that a replay does not compare (values the service issues)
      */
     public record DocumentedExchange(
             String name,
@@ -81,7 +86,8 @@ public final class HaContract {
             Map<String, String> headers,
             Optional<JsonNode> requestBody,
             int status,
-            Optional<JsonNode> responseBody) {
+            Optional<JsonNode> responseBody,
+            List<String> notCompared) {
 
         public String method() {
             return carrier.method().toUpperCase(Locale.ROOT);
@@ -105,12 +111,18 @@ public final class HaContract {
         return operations;
     }
 
+    /** The project's 21 operations (without the supporting ones). */
+    public List<NamedOperation> operations() {
+        return namedOperations().stream().filter(op -> !op.supporting()).toList();
+    }
+
     public List<NamedOperation> namedOperations() {
         List<NamedOperation> named = new ArrayList<>();
         for (HttpOperation op : httpOperations()) {
             for (JsonNode entry : op.node().path("x-operations")) {
                 named.add(new NamedOperation(entry.path("name").asText(), entry.path("summary").asText(), op,
-                        Optional.ofNullable(entry.get("action")).map(JsonNode::asText)));
+                        Optional.ofNullable(entry.get("action")).map(JsonNode::asText),
+                        entry.path("supporting").asBoolean(false)));
             }
         }
         return named;
@@ -139,9 +151,11 @@ public final class HaContract {
         int status = request.path("status").asInt();
         Optional<JsonNode> requestBody = example(op.node().path("requestBody"), name);
         Optional<JsonNode> responseBody = example(op.node().path("responses").path(String.valueOf(status)), name);
+        List<String> notCompared = new ArrayList<>();
+        request.path("notCompared").forEach(pointer -> notCompared.add(pointer.asText()));
         return new DocumentedExchange(name, request.path("operation").asText(), op, request.path("source").asText(),
                 Optional.ofNullable(request.get("seedTitle")).map(JsonNode::asText), request.path("path").asText(),
-                headers, requestBody, status, responseBody);
+                headers, requestBody, status, responseBody, List.copyOf(notCompared));
     }
 
     /** The value of the named example of a request body or response, following {@code #/components} refs. */

@@ -21,7 +21,7 @@ class SwaggerParserGateTest {
     void theBundleParsesWithZeroMessages() {
         SwaggerParseResult result = parse(KitPaths.BUNDLE);
         assertThat(result.getMessages()).isEmpty();
-        assertThat(result.getOpenAPI().getPaths()).hasSize(9);
+        assertThat(result.getOpenAPI().getPaths()).hasSize(18);
     }
 
     @Test

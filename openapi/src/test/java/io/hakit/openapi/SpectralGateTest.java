@@ -28,6 +28,12 @@ class SpectralGateTest {
     }
 
     @Test
+    void theEmulatorControlDocumentPassesSpectralOas() {
+        NodeTool.Result result = lint(KitPaths.OPENAPI.resolve("emulator.yaml"), KitPaths.OPENAPI.resolve("spectral/emulator.yaml"));
+        assertThat(result.passed()).as(result.output()).isTrue();
+    }
+
+    @Test
     void theSourceLayoutPasses() {
         NodeTool.Result result = lint(KitPaths.SOURCE_ROOT, LAYOUT);
         assertThat(result.passed()).as(result.output()).isTrue();

@@ -1,0 +1,102 @@
+package io.hakit.server;
+
+import io.hakit.openapi.HaContract;
+import io.hakit.server.domain.HaService;
+import io.hakit.server.domain.World;
+import io.hakit.server.emulator.AccountsResource;
+import io.hakit.server.emulator.ClockResource;
+import io.hakit.server.emulator.EmulatorState;
+import io.hakit.server.emulator.FailoverResource;
+import io.hakit.server.emulator.FaultsResource;
+import io.hakit.server.emulator.JournalResource;
+import io.hakit.server.emulator.Scenarios;
+import io.hakit.server.emulator.WorldResource;
+import io.hakit.server.http.AcceptJsonFilter;
+import io.hakit.server.http.ApiVersionFilter;
+import io.hakit.server.http.AuthenticationFilter;
+import io.hakit.server.http.BodyLimitFilter;
+import io.hakit.server.http.DocumentsResource;
+import io.hakit.server.http.ExceptionMappers;
+import io.hakit.server.http.FaultInjectionFilter;
+import io.hakit.server.http.InjectedFaults;
+import io.hakit.server.http.Journal;
+import io.hakit.server.http.JournalFilter;
+import io.hakit.server.http.JsonMapperResolver;
+import io.hakit.server.http.OperationNames;
+import io.hakit.server.http.RateLimitFilter;
+import io.hakit.server.http.RequestValidationFilter;
+import io.hakit.server.http.TokenRegistry;
+import io.hakit.server.resources.BackupsResource;
+import io.hakit.server.resources.HaAclsResource;
+import io.hakit.server.resources.HaActionsResource;
+import io.hakit.server.resources.HaInstancesResource;
+import io.hakit.server.resources.ReplicationResource;
+import io.hakit.server.resources.SupportingResources;
+import io.hakit.server.resources.views.Views;
+import org.glassfish.jersey.inject.hk2.AbstractBinder;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/**
+ * Wires the server: the resources that implement the generated interfaces, the filters in the documented order of
+ * precedence (authentication, rate limits, body size, routing, version, media type, validation, injected faults),
+ * the fault mappers, and the control API.
+ */
+final class ApiApplication extends ResourceConfig {
+
+    ApiApplication(HaService service, Views views, TokenRegistry tokens, EmulatorState emulator, long maxBodyBytes) {
+        HaContract contract = HaContract.load();
+        OperationNames operationNames = new OperationNames(contract);
+        Scenarios scenarios = new Scenarios(contract);
+        World world = service.world();
+
+        register(HaInstancesResource.class);
+        register(HaAclsResource.class);
+        register(HaActionsResource.class);
+        register(BackupsResource.class);
+        register(ReplicationResource.class);
+        register(SupportingResources.class);
+        register(DocumentsResource.class);
+
+        register(WorldResource.class);
+        register(ClockResource.class);
+        register(FaultsResource.class);
+        register(FailoverResource.class);
+        register(AccountsResource.class);
+        register(JournalResource.class);
+
+        register(new AcceptJsonFilter());
+        register(new AuthenticationFilter(tokens));
+        register(new RateLimitFilter(world, emulator.rateLimiter()));
+        register(new BodyLimitFilter(maxBodyBytes));
+        register(new ApiVersionFilter());
+        register(new RequestValidationFilter(operationNames));
+        register(new FaultInjectionFilter(emulator.faults()));
+        register(new JournalFilter(emulator.journal(), world.clock()));
+
+        register(JacksonFeature.withoutExceptionMappers());
+        register(JsonMapperResolver.class);
+        register(ExceptionMappers.Domain.class);
+        register(ExceptionMappers.Web.class);
+        register(ExceptionMappers.Json.class);
+        register(ExceptionMappers.Unexpected.class);
+
+        property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+
+        register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(service).to(HaService.class);
+                bind(world).to(World.class);
+                bind(views).to(Views.class);
+                bind(scenarios).to(Scenarios.class);
+                bind(emulator).to(EmulatorState.class);
+                bind(emulator.faults()).to(InjectedFaults.class);
+                bind(emulator.journal()).to(Journal.class);
+                bind(operationNames).to(OperationNames.class);
+            }
+        });
+    }
+}

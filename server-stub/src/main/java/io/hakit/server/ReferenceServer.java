@@ -1,0 +1,112 @@
+package io.hakit.server;
+
+import io.hakit.server.domain.Durations;
+import io.hakit.server.domain.EmulatorClock;
+import io.hakit.server.domain.HaService;
+import io.hakit.server.domain.World;
+import io.hakit.server.emulator.EmulatorState;
+import io.hakit.server.emulator.Scenarios;
+import io.hakit.server.http.InjectedFaults;
+import io.hakit.server.http.Journal;
+import io.hakit.server.http.RateLimiter;
+import io.hakit.server.http.TokenRegistry;
+import io.hakit.server.resources.views.Links;
+import io.hakit.server.resources.views.Views;
+import io.hakit.server.store.InMemoryHaStore;
+import io.hakit.server.store.WorldFile;
+import io.hakit.server.store.WorldFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Properties;
+import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+
+/** The reference server: Jersey on Grizzly, with the emulated world behind it. */
+public final class ReferenceServer implements AutoCloseable {
+
+    private final HttpServer http;
+    private final World world;
+    private final URI baseUri;
+    private final String publicUrl;
+
+    private ReferenceServer(HttpServer http, World world, URI baseUri, String publicUrl) {
+        this.http = http;
+        this.world = world;
+        this.baseUri = baseUri;
+        this.publicUrl = publicUrl;
+    }
+
+    public static ReferenceServer start(ServerConfig config) {
+        EmulatorClock clock = new EmulatorClock(Clock.systemUTC());
+        World world = new World(new InMemoryHaStore(), clock, new Durations(config.durations()), config.region());
+        config.world().ifPresent(file -> loadWorld(world, file));
+        HaService service = new HaService(world);
+        TokenRegistry tokens = config.tokens().map(TokenRegistry::fromFile).orElseGet(TokenRegistry::defaults);
+        EmulatorState emulator = new EmulatorState(world, new InjectedFaults(), new Journal(), new RateLimiter(clock),
+                config.durations());
+        Links links = new Links();
+        ApiApplication application = new ApiApplication(service, new Views(links), tokens, emulator, config.maxBodyBytes());
+
+        URI bindUri = URI.create("http://" + config.host() + ":" + config.port() + "/");
+        HttpServer http = GrizzlyHttpServerFactory.createHttpServer(bindUri, application, false);
+        http.getServerConfiguration().addHttpHandler(new CLStaticHttpHandler(ReferenceServer.class.getClassLoader(),
+                "/docs-overrides/", "/META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion() + "/"), "/docs");
+        try {
+            http.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + bindUri, e);
+        }
+        NetworkListener listener = http.getListeners().iterator().next();
+        URI baseUri = URI.create("http://" + config.host() + ":" + listener.getPort());
+        String publicUrl = config.publicUrl().orElse(baseUri.toString());
+        links.publicUrl(publicUrl);
+        return new ReferenceServer(http, world, baseUri, publicUrl);
+    }
+
+    private static void loadWorld(World world, java.nio.file.Path file) {
+        try {
+            WorldFile dump = Scenarios.JSON.readValue(file.toFile(), WorldFile.class);
+            world.locked(() -> WorldFiles.load(world, dump, Optional.empty()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the world " + file, e);
+        }
+    }
+
+    private static String swaggerUiVersion() {
+        try (InputStream in = ReferenceServer.class.getResourceAsStream("/hakit-server.properties")) {
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("swagger-ui.version");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where the server listens, for example {@code http://127.0.0.1:8080}. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public int port() {
+        return baseUri.getPort();
+    }
+
+    public String publicUrl() {
+        return publicUrl;
+    }
+
+    public World world() {
+        return world;
+    }
+
+    @Override
+    public void close() {
+        http.shutdownNow();
+    }
+}

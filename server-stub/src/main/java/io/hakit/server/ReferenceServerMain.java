@@ -1,0 +1,67 @@
+package io.hakit.server;
+
+import io.hakit.server.domain.Durations;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * {@code java -jar ha-reference-server.jar [--host H] [--port P] [--public-url URL] [--tokens FILE] [--world FILE]
+ * [--durations short|immediate|documented]}.
+ */
+public final class ReferenceServerMain {
+
+    private ReferenceServerMain() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        ServerConfig config;
+        try {
+            config = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: java -jar ha-reference-server.jar [--host 127.0.0.1] [--port 8080] "
+                    + "[--public-url URL] [--tokens FILE] [--world FILE] [--durations short|immediate|documented]");
+            System.exit(2);
+            return;
+        }
+        long started = System.nanoTime();
+        ReferenceServer server = ReferenceServer.start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
+        System.out.printf("HA reference server listening on %s (port %d), links use %s; ready in %d ms%n",
+                server.baseUri(), server.port(), server.publicUrl(), (System.nanoTime() - started) / 1_000_000);
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+
+    static ServerConfig parse(String[] args) {
+        ServerConfig config = ServerConfig.defaults();
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            String value = args[++i];
+            config = switch (option) {
+                case "--host" -> config.withHost(value);
+                case "--port" -> config.withPort(port(value));
+                case "--public-url" -> config.withPublicUrl(value);
+                case "--tokens" -> config.withTokens(Path.of(value));
+                case "--world" -> config.withWorld(Path.of(value));
+                case "--durations" -> config.withDurations(Durations.Profile.valueOf(value.toUpperCase(Locale.ROOT)));
+                default -> throw new IllegalArgumentException("unknown option " + option);
+            };
+        }
+        return config;
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("--port must be 0 to 65535");
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--port must be a number");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.hakit.server;
+
+import io.hakit.server.domain.Durations;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * How the reference server runs.
+ *
+ * @param publicUrl the base of every link href; derived from host and port when absent
+ * @param tokens the token registry file; the built-in registry when absent
+ * @param world a world to load at start (the dump format); an empty world when absent
+ * @param maxBodyBytes larger request bodies answer 413
+ */
+public record ServerConfig(
+        String host,
+        int port,
+        Optional<String> publicUrl,
+        Optional<Path> tokens,
+        Optional<Path> world,
+        Durations.Profile durations,
+        String region,
+        long maxBodyBytes) {
+
+    public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+    public static ServerConfig defaults() {
+        return new ServerConfig("127.0.0.1", 8080, Optional.empty(), Optional.empty(), Optional.empty(),
+                Durations.Profile.SHORT, "ord", DEFAULT_MAX_BODY_BYTES);
+    }
+
+    public ServerConfig withPort(int port) {
+        return new ServerConfig(host, port, publicUrl, tokens, world, durations, region, maxBodyBytes);
+    }
+
+    public ServerConfig withPublicUrl(String url) {
+        return new ServerConfig(host, port, Optional.of(url), tokens, world, durations, region, maxBodyBytes);
+    }
+
+    public ServerConfig withDurations(Durations.Profile profile) {
+        return new ServerConfig(host, port, publicUrl, tokens, world, profile, region, maxBodyBytes);
+    }
+
+    public ServerConfig withHost(String host) {
+        return new ServerConfig(host, port, publicUrl, tokens, world, durations, region, maxBodyBytes);
+    }
+
+    public ServerConfig withTokens(Path file) {
+        return new ServerConfig(host, port, publicUrl, Optional.of(file), world, durations, region, maxBodyBytes);
+    }
+
+    public ServerConfig withWorld(Path file) {
+        return new ServerConfig(host, port, publicUrl, tokens, Optional.of(file), durations, region, maxBodyBytes);
+    }
+}

@@ -1,0 +1,114 @@
+package io.hakit.server.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What the service offers every account: flavors, datastore versions, which of them a new HA group may use, the
+ * upgrade paths, and which configuration parameters need a restart. The one place for these facts.
+ */
+public final class Catalog {
+
+    /** Flavors 1 to 8 as Rackspace documents them; 9 is the flavor the seed's HA groups report. */
+    private static final List<Flavor> FLAVORS = List.of(
+            new Flavor(1, "512MB Instance", 512),
+            new Flavor(2, "1GB Instance", 1024),
+            new Flavor(3, "2GB Instance", 2048),
+            new Flavor(4, "4GB Instance", 4096),
+            new Flavor(5, "8GB Instance", 8192),
+            new Flavor(6, "16GB Instance", 16384),
+            new Flavor(7, "32GB Instance", 32768),
+            new Flavor(8, "64GB Instance", 65536),
+            new Flavor(9, "1GB HA Instance", 1024));
+
+    /** Every datastore version the service knows, for existing instances and upgrades. */
+    private static final Map<String, List<String>> VERSIONS = Map.of(
+            "mysql", List.of("5.1", "5.6", "5.7", "8.0"),
+            "percona", List.of("5.6", "5.7"),
+            "mariadb", List.of("10", "10.1", "10.4", "10.4enc"));
+
+    /** The versions a new HA group may use (the seed's list). */
+    private static final Set<Datastore> HA_VERSIONS = Set.of(
+            new Datastore("mysql", "5.7"), new Datastore("mysql", "8.0"), new Datastore("percona", "5.7"),
+            new Datastore("mariadb", "10.4"), new Datastore("mariadb", "10.4enc"));
+
+    /** The seed's upgrade paths, from a version to the versions it may go to. */
+    private static final Map<Datastore, Set<Datastore>> UPGRADES = Map.of(
+            new Datastore("mysql", "5.1"), Set.of(new Datastore("mysql", "5.7")),
+            new Datastore("mysql", "5.6"), Set.of(new Datastore("mysql", "5.7"), new Datastore("mariadb", "10.4enc")),
+            new Datastore("mariadb", "10"), Set.of(new Datastore("mariadb", "10.4")),
+            new Datastore("mariadb", "10.1"), Set.of(new Datastore("mariadb", "10.4")),
+            new Datastore("mariadb", "10.4"), Set.of(new Datastore("mariadb", "10.4enc")));
+
+    /** Parameters MySQL reads only at start: a configuration group with one of them needs a restart. */
+    private static final Set<String> STATIC_PARAMETERS = Set.of(
+            "innodb_buffer_pool_size", "innodb_log_file_size", "innodb_file_per_table", "performance_schema",
+            "character_set_server", "collation_server", "innodb_buffer_pool_instances", "innodb_log_buffer_size",
+            "server_id", "log_bin");
+
+    /** Version ids that the documented examples show; others are derived from the type and version. */
+    private static final Map<Datastore, String> VERSION_IDS = Map.of(
+            new Datastore("mysql", "5.6"), "20c7e5e7-4d6e-4c5e-9a7d-8a2f3b4c5d6e",
+            new Datastore("mysql", "5.7"), "7a1c9e3b-2d4f-4a6b-8c0d-1e2f3a4b5c6d");
+
+    private final boolean legacyVersionsForNewGroups;
+
+    public Catalog(boolean legacyVersionsForNewGroups) {
+        this.legacyVersionsForNewGroups = legacyVersionsForNewGroups;
+    }
+
+    /** Whether new groups may use any known version, as in the seed's 2015 examples (MySQL 5.6). */
+    public boolean legacyVersionsForNewGroups() {
+        return legacyVersionsForNewGroups;
+    }
+
+    public List<Flavor> flavors() {
+        return FLAVORS;
+    }
+
+    public Optional<Flavor> flavor(String id) {
+        return FLAVORS.stream().filter(f -> String.valueOf(f.id()).equals(id)).findFirst();
+    }
+
+    public Flavor flavorOrThrow(String id) {
+        return flavor(id).orElseThrow(() -> DomainException.notFound("Flavor", id));
+    }
+
+    /** The datastore the request names, matched without regard to the case of its type; 404 when unknown. */
+    public Datastore datastore(String type, String version) {
+        String lower = type.toLowerCase(Locale.ROOT);
+        List<String> versions = VERSIONS.get(lower);
+        if (versions == null) {
+            throw DomainException.notFound("Datastore", type);
+        }
+        if (!versions.contains(version)) {
+            throw DomainException.notFound("Datastore version", type + " " + version);
+        }
+        return new Datastore(lower, version);
+    }
+
+    public void requireHaSupport(Datastore datastore) {
+        if (!legacyVersionsForNewGroups && !HA_VERSIONS.contains(datastore)) {
+            throw DomainException.unprocessable("HA groups support MySQL 5.7 and 8.0, Percona 5.7, MariaDB 10.4 and "
+                    + "10.4enc, not " + datastore.type() + " " + datastore.version() + ".");
+        }
+    }
+
+    public boolean canUpgrade(Datastore from, Datastore to) {
+        return UPGRADES.getOrDefault(from, Set.of()).contains(to);
+    }
+
+    public String versionId(Datastore datastore) {
+        return VERSION_IDS.getOrDefault(datastore, UUID.nameUUIDFromBytes(
+                (datastore.type() + ":" + datastore.version()).getBytes(StandardCharsets.UTF_8)).toString());
+    }
+
+    static boolean isStaticParameter(String name) {
+        return STATIC_PARAMETERS.contains(name);
+    }
+}

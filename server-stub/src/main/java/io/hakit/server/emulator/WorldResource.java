@@ -1,0 +1,70 @@
+package io.hakit.server.emulator;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hakit.server.domain.World;
+import io.hakit.server.emulator.api.WorldApi;
+import io.hakit.server.emulator.api.model.ResetRequest;
+import io.hakit.server.emulator.api.model.WorldState;
+import io.hakit.server.store.WorldFile;
+import io.hakit.server.store.WorldFiles;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+
+/** Reset, dump and load the world. */
+public final class WorldResource implements WorldApi {
+
+    private final World world;
+    private final Scenarios scenarios;
+    private final EmulatorState emulator;
+
+    @Inject
+    public WorldResource(World world, Scenarios scenarios, EmulatorState emulator) {
+        this.world = world;
+        this.scenarios = scenarios;
+        this.emulator = emulator;
+    }
+
+    @Override
+    public Response resetWorld(ResetRequest request) {
+        Optional<String> example = Optional.ofNullable(request.getExample());
+        Optional<String> account = Optional.ofNullable(request.getAccount());
+        if (example.isPresent() && !scenarios.knowsExample(example.get())) {
+            return ControlResponses.problem(404, "No documented exchange is named " + example.get() + ".");
+        }
+        if (account.isEmpty()) {
+            emulator.resetAll(); // a whole reset is a fresh server: clock, faults and limit windows too
+        }
+        world.locked(() -> scenarios.load(world, request.getScenario().toString(), example, account));
+        return ControlResponses.json(200, summary());
+    }
+
+    @Override
+    public Response dumpWorld(String account) {
+        return ControlResponses.json(200, world.locked(() -> WorldFiles.dump(world, Optional.ofNullable(account))));
+    }
+
+    @Override
+    public Response loadWorld(WorldState state, String account) {
+        WorldFile file;
+        try {
+            file = Scenarios.JSON.convertValue(state, WorldFile.class);
+            world.locked(() -> WorldFiles.load(world, file, Optional.ofNullable(account)));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return ControlResponses.problem(400, "Not a world: " + e.getMessage());
+        }
+        return ControlResponses.json(200, summary());
+    }
+
+    private ObjectNode summary() {
+        return world.locked(() -> {
+            ObjectNode summary = JsonNodeFactory.instance.objectNode();
+            var accounts = summary.putArray("accounts");
+            world.store().accounts().forEach(a -> accounts.addObject().put("id", a.id())
+                    .put("haInstances", a.groups().size()).put("instances", a.instances().size())
+                    .put("backups", a.backups().size()).put("configurations", a.configurations().size()));
+            return summary;
+        });
+    }
+}

@@ -1,0 +1,77 @@
+package io.hakit.server.http;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Bodies larger than the limit answer 413 overLimit (without Retry-After: it is not a rate limit). A declared
+ * length is refused before a byte is read; a chunked body is cut off as soon as it passes the limit, so that no
+ * body can fill the server's memory.
+ */
+@PreMatching
+@Priority(Priorities.AUTHENTICATION + 200)
+public final class BodyLimitFilter implements ContainerRequestFilter {
+
+    private final long maxBytes;
+
+    public BodyLimitFilter(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (request.getLength() > maxBytes) {
+            request.abortWith(tooLarge());
+            return;
+        }
+        request.setEntityStream(new Bounded(request.getEntityStream(), maxBytes));
+    }
+
+    private jakarta.ws.rs.core.Response tooLarge() {
+        return Faults.response(413, "The request body is larger than " + maxBytes + " bytes.");
+    }
+
+    /** Thrown while reading a body that passes the limit. */
+    public final class TooLargeException extends WebApplicationException {
+        TooLargeException() {
+            super(tooLarge());
+        }
+    }
+
+    private final class Bounded extends FilterInputStream {
+        private long remaining;
+
+        Bounded(InputStream in, long limit) {
+            super(in);
+            this.remaining = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && --remaining < 0) {
+                throw new TooLargeException();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                remaining -= n;
+                if (remaining < 0) {
+                    throw new TooLargeException();
+                }
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.hakit.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hakit.openapi.HaContract;
+import io.hakit.openapi.HaContract.NamedOperation;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Tells which of the document's named operations (x-operations) a request is: the HTTP operationId alone, or, for
+ * the HTTP operations that carry several, the action key of the body or the PATCH's configuration value.
+ */
+public final class OperationNames {
+
+    private final Map<String, List<NamedOperation>> byOperationId;
+
+    public OperationNames(HaContract contract) {
+        this.byOperationId = contract.namedOperations().stream()
+                .collect(Collectors.groupingBy(op -> op.carrier().operationId()));
+    }
+
+    public boolean knows(String operationId) {
+        return byOperationId.containsKey(operationId);
+    }
+
+    public Optional<String> name(String operationId, JsonNode body) {
+        List<NamedOperation> candidates = byOperationId.getOrDefault(operationId, List.of());
+        if (candidates.size() == 1) {
+            return Optional.of(candidates.get(0).name());
+        }
+        if (body == null || !body.isObject()) {
+            return Optional.empty();
+        }
+        if (operationId.equals("updateHaInstance")) { // the one PATCH: an empty id detaches (x-operations' "when")
+            boolean detach = body.path("ha_instance").path("configuration").asText("x").isEmpty();
+            return Optional.of(detach ? "detachConfiguration" : "attachConfiguration");
+        }
+        String key = body.fieldNames().hasNext() ? body.fieldNames().next() : "";
+        return candidates.stream().filter(op -> op.action().map(key::equals).orElse(false))
+                .map(NamedOperation::name).findFirst();
+    }
+
+    /**
+     * For an HTTP operation that carries actions, what is wrong with a body that names none or several of them:
+     * a clearer 400 than the schema's "matched 0 of 6".
+     */
+    public Optional<String> actionProblem(String operationId, JsonNode body) {
+        List<String> actions = byOperationId.getOrDefault(operationId, List.of()).stream()
+                .flatMap(op -> op.action().stream()).toList();
+        if (actions.isEmpty() || body == null || !body.isObject()) {
+            return Optional.empty();
+        }
+        List<String> keys = new java.util.ArrayList<>();
+        body.fieldNames().forEachRemaining(keys::add);
+        if (keys.size() == 1 && actions.contains(keys.get(0))) {
+            return Optional.empty();
+        }
+        String known = String.join(", ", actions);
+        return Optional.of(keys.size() == 1
+                ? "Unknown action '" + keys.get(0) + "': the body's single key names the action, one of " + known + "."
+                : "The body must have exactly one key, the action (one of " + known + "); it has " + keys + ".");
+    }
+
+    /** Every named operation, for the control API to check fault injections against. */
+    public boolean isNamedOperation(String name) {
+        return byOperationId.values().stream().flatMap(List::stream).anyMatch(op -> op.name().equals(name));
+    }
+}

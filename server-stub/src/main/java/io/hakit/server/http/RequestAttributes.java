@@ -1,0 +1,14 @@
+package io.hakit.server.http;
+
+/** Names of the request properties the filters leave for each other and for the resources. */
+public final class RequestAttributes {
+
+    /** The account the token belongs to. */
+    public static final String ACCOUNT = "hakit.account";
+    /** The named operation of the document (x-operations) the request is, once known. */
+    public static final String OPERATION = "hakit.operation";
+    /** The request body, as read and validated. */
+    public static final String BODY = "hakit.body";
+
+    private RequestAttributes() {}
+}

@@ -1,0 +1,55 @@
+package io.hakit.server.resources;
+
+import io.hakit.server.api.BackupsApi;
+import io.hakit.server.api.model.BackupSpec;
+import io.hakit.server.api.model.CreateBackupRequest;
+import io.hakit.server.domain.Backup;
+import io.hakit.server.domain.HaService;
+import io.hakit.server.domain.NewBackup;
+import io.hakit.server.resources.views.Views;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+public final class BackupsResource implements BackupsApi {
+
+    private final HaService service;
+    private final Views views;
+
+    @Inject
+    public BackupsResource(HaService service, Views views) {
+        this.service = service;
+        this.views = views;
+    }
+
+    @Override
+    public Response createBackup(String version, String accountId, CreateBackupRequest request) {
+        BackupSpec spec = request.getBackup();
+        Backup backup = service.backups().create(accountId, new NewBackup(spec.getName(), spec.getDescription(),
+                spec.getSource().getType().toString(), spec.getSource().getId(), spec.getParentId()));
+        return ApiResponses.json(202, service.read(accountId, account -> views.backup(backup, service.world().catalog())));
+    }
+
+    @Override
+    public Response showBackup(String version, String accountId, String backupId) {
+        return ApiResponses.ok(service.read(accountId,
+                account -> views.backup(service.backups().show(accountId, backupId), service.world().catalog())));
+    }
+
+    @Override
+    public Response listBackups(String version, String accountId, String datastore) {
+        return ApiResponses.ok(service.read(accountId,
+                account -> views.backupList(service.backups().list(accountId, datastore), service.world().catalog())));
+    }
+
+    @Override
+    public Response listHaBackups(String version, String accountId, String haId) {
+        return ApiResponses.ok(service.read(accountId,
+                account -> views.backupList(service.backups().listForGroup(accountId, haId), service.world().catalog())));
+    }
+
+    @Override
+    public Response deleteBackup(String version, String accountId, String backupId) {
+        service.backups().delete(accountId, backupId);
+        return ApiResponses.empty(202);
+    }
+}

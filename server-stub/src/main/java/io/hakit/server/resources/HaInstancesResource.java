@@ -1,0 +1,57 @@
+package io.hakit.server.resources;
+
+import io.hakit.server.api.HaInstancesApi;
+import io.hakit.server.api.model.CreateHaInstanceRequest;
+import io.hakit.server.api.model.UpdateHaInstanceRequest;
+import io.hakit.server.domain.HaGroup;
+import io.hakit.server.domain.HaService;
+import io.hakit.server.resources.views.Views;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+public final class HaInstancesResource implements HaInstancesApi {
+
+    private final HaService service;
+    private final Views views;
+
+    @Inject
+    public HaInstancesResource(HaService service, Views views) {
+        this.service = service;
+        this.views = views;
+    }
+
+    @Override
+    public Response createHaInstance(String version, String accountId, CreateHaInstanceRequest request) {
+        HaGroup group = service.groups().create(accountId, RequestMapping.newGroup(request.getHa()));
+        return ApiResponses.json(202, service.read(accountId, account -> views.groupDetails(account, group)));
+    }
+
+    @Override
+    public Response listHaInstances(String version, String accountId) {
+        return ApiResponses.ok(service.read(accountId, account -> views.groupList(account.groups().values())));
+    }
+
+    @Override
+    public Response showHaInstance(String version, String accountId, String haId) {
+        return ApiResponses.ok(service.read(accountId,
+                account -> views.groupDetails(account, service.groups().show(accountId, haId))));
+    }
+
+    @Override
+    public Response deleteHaInstance(String version, String accountId, String haId) {
+        service.groups().delete(accountId, haId);
+        return ApiResponses.empty(202);
+    }
+
+    /** An empty configuration id detaches (detachConfiguration); any other attaches (attachConfiguration). */
+    @Override
+    public Response updateHaInstance(String version, String accountId, String haId, UpdateHaInstanceRequest request) {
+        String configuration = request.getHaInstance().getConfiguration();
+        if (configuration.isEmpty()) {
+            service.configurations().detach(accountId, haId);
+        } else {
+            service.configurations().attach(accountId, haId, configuration);
+        }
+        return ApiResponses.empty(202);
+    }
+}

@@ -1,0 +1,82 @@
+package io.hakit.server.resources;
+
+import io.hakit.server.api.ConfigurationsApi;
+import io.hakit.server.api.FlavorsApi;
+import io.hakit.server.api.InstancesApi;
+import io.hakit.server.api.VersionsApi;
+import io.hakit.server.domain.HaService;
+import io.hakit.server.http.RequestAttributes;
+import io.hakit.server.resources.views.Views;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The read-only operations that make every link resolve: flavors, configuration groups, instances (in versioned and
+ * bookmark form; a bookmark answers for the token's own account), and the version list at the root.
+ */
+public final class SupportingResources implements FlavorsApi, ConfigurationsApi, InstancesApi, VersionsApi {
+
+    private final HaService service;
+    private final Views views;
+
+    @Context
+    private ContainerRequestContext request;
+
+    @Inject
+    public SupportingResources(HaService service, Views views) {
+        this.service = service;
+        this.views = views;
+    }
+
+    @Override
+    public Response listFlavors(String version, String accountId) {
+        return ApiResponses.ok(views.flavorList(accountId, service.world().catalog().flavors()));
+    }
+
+    @Override
+    public Response showFlavor(String version, String accountId, String flavorId) {
+        return ApiResponses.ok(views.flavor(accountId, service.world().catalog().flavorOrThrow(flavorId)));
+    }
+
+    @Override
+    public Response showFlavorBookmark(String flavorId) {
+        return showFlavor(null, tokenAccount(), flavorId);
+    }
+
+    @Override
+    public Response listConfigurations(String version, String accountId) {
+        return ApiResponses.ok(views.configurationList(service.configurations().list(accountId)));
+    }
+
+    @Override
+    public Response showConfiguration(String version, String accountId, String configurationId) {
+        return ApiResponses.ok(views.configuration(service.configurations().show(accountId, configurationId)));
+    }
+
+    @Override
+    public Response showConfigurationBookmark(String configurationId) {
+        return showConfiguration(null, tokenAccount(), configurationId);
+    }
+
+    @Override
+    public Response showInstance(String version, String accountId, String instanceId) {
+        return ApiResponses.ok(service.read(accountId,
+                account -> views.instance(account, service.instances().show(accountId, instanceId))));
+    }
+
+    @Override
+    public Response showInstanceBookmark(String instanceId) {
+        return showInstance(null, tokenAccount(), instanceId);
+    }
+
+    @Override
+    public Response listVersions() {
+        return ApiResponses.ok(views.versions());
+    }
+
+    private String tokenAccount() {
+        return (String) request.getProperty(RequestAttributes.ACCOUNT);
+    }
+}

@@ -1,0 +1,34 @@
+package io.hakit.server.resources.views;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Builds the {@code self} and {@code bookmark} links of a resource from the server's public URL, as the service
+ * does: {@code self} carries the version and the account, {@code bookmark} neither.
+ */
+public final class Links {
+
+    public static final String VERSION = "v1.0";
+
+    /** Known once the server listens (with {@code --port 0} the port is chosen then). */
+    private volatile String publicUrl;
+
+    public void publicUrl(String url) {
+        this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    public ArrayNode of(String accountId, String collection, String id) {
+        ArrayNode links = JsonNodeFactory.instance.arrayNode();
+        links.addObject().put("href", publicUrl + "/" + VERSION + "/" + accountId + "/" + collection + "/" + id)
+                .put("rel", "self");
+        links.addObject().put("href", publicUrl + "/" + collection + "/" + id).put("rel", "bookmark");
+        return links;
+    }
+
+    public ArrayNode version() {
+        ArrayNode links = JsonNodeFactory.instance.arrayNode();
+        links.addObject().put("href", publicUrl + "/" + VERSION + "/").put("rel", "self");
+        return links;
+    }
+}

@@ -1,0 +1,316 @@
+package io.hakit.server.resources.views;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hakit.server.domain.Backup;
+import io.hakit.server.domain.Catalog;
+import io.hakit.server.domain.ConfigurationGroup;
+import io.hakit.server.domain.Datastore;
+import io.hakit.server.domain.DbInstance;
+import io.hakit.server.domain.Flavor;
+import io.hakit.server.domain.HaGroup;
+import io.hakit.server.domain.HaState;
+import io.hakit.server.store.AccountData;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Renders domain objects as the service's JSON, field for field as the seed's responses show them (names, nesting,
+ * types, link forms). The response schemas in the document are the specification; the contract tests hold these
+ * views to them. Call inside the world's lock: the views read live objects.
+ */
+public final class Views {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private final Links links;
+
+    public Views(Links links) {
+        this.links = links;
+    }
+
+    public ObjectNode groupDetails(AccountData account, HaGroup group) {
+        ObjectNode view = JSON.objectNode();
+        view.put("name", group.name());
+        view.put("tenant_id", group.tenantId());
+        view.putObject("volume").put("size", group.volumeSize());
+        ObjectNode flavor = view.putObject("flavor");
+        flavor.put("id", group.flavorId());
+        flavor.set("links", links.of(group.accountId(), "flavors", String.valueOf(group.flavorId())));
+        view.set("replicas", replicas(account, group));
+        view.set("replica_source", source(account, group));
+        view.set("configuration", configuration(account, group));
+        view.put("id", group.id());
+        view.put("state", group.state().wireName());
+        view.set("acls", acls(group.acls()));
+        view.set("datastore", datastore(group.datastore()));
+        view.set("networks", networks(group));
+        return envelope("ha_instance", view);
+    }
+
+    /** What the list shows of a group, and, with the tenant, what an upgrade answers. */
+    private ObjectNode groupSummary(HaGroup group, boolean withTenant) {
+        ObjectNode view = JSON.objectNode();
+        if (withTenant) {
+            view.put("tenant_id", group.tenantId());
+        }
+        view.put("state", group.state().wireName());
+        view.put("id", group.id());
+        view.set("datastore", datastore(group.datastore()));
+        view.put("name", group.name());
+        return view;
+    }
+
+    public ObjectNode upgradeStarted(HaGroup group) {
+        return envelope("ha_instance", groupSummary(group, true));
+    }
+
+    public ObjectNode groupList(Collection<HaGroup> groups) {
+        ArrayNode list = JSON.arrayNode();
+        groups.forEach(g -> list.add(groupSummary(g, false)));
+        return envelope("ha_instances", list);
+    }
+
+    /** What a conversion answers: the new group in BUILD with the members it was formed from. */
+    public ObjectNode convertedGroup(AccountData account, HaGroup group) {
+        ObjectNode view = JSON.objectNode();
+        view.put("id", group.id());
+        view.put("name", group.name());
+        view.put("state", group.state().wireName());
+        view.put("tenant_id", group.tenantId());
+        view.set("acls", acls(group.acls()));
+        view.set("datastore", datastore(group.datastore()));
+        view.set("networks", networks(group));
+        view.set("replica_source", source(account, group));
+        view.set("replicas", replicas(account, group));
+        return envelope("ha_instance", view);
+    }
+
+    public ObjectNode aclList(Collection<String> acls) {
+        return envelope("acls", acls(acls));
+    }
+
+    /** Members appear once they exist as instances: a node being built for the group is not shown yet. */
+    private ArrayNode source(AccountData account, HaGroup group) {
+        ArrayNode list = JSON.arrayNode();
+        DbInstance source = account.instances().get(group.sourceId());
+        if (source == null || !visible(source)) {
+            return list;
+        }
+        ObjectNode view = member(source);
+        ArrayNode replicas = view.putArray("replicas");
+        group.replicaIds().stream().map(account.instances()::get).filter(Views::visible)
+                .forEach(r -> replicas.add(memberRef(r)));
+        list.add(view);
+        return list;
+    }
+
+    private ArrayNode replicas(AccountData account, HaGroup group) {
+        ArrayNode list = JSON.arrayNode();
+        for (String id : group.replicaIds()) {
+            DbInstance replica = account.instances().get(id);
+            if (visible(replica)) {
+                ObjectNode view = member(replica);
+                ObjectNode replicaOf = view.putObject("replica_of");
+                replicaOf.put("id", group.sourceId());
+                replicaOf.set("links", links.of(replica.accountId(), "instances", group.sourceId()));
+                list.add(view);
+            }
+        }
+        return list;
+    }
+
+    private static boolean visible(DbInstance member) {
+        return !"BUILD".equals(member.status());
+    }
+
+    private ObjectNode member(DbInstance member) {
+        ObjectNode view = JSON.objectNode();
+        view.put("status", member.status());
+        view.put("name", member.name());
+        view.putObject("links");
+        view.put("hostname", member.hostname());
+        view.put("id", member.id());
+        view.putObject("volume").put("size", member.volumeSize());
+        view.put("ha_id", member.haId());
+        ObjectNode flavor = view.putObject("flavor");
+        flavor.put("id", member.flavorId());
+        flavor.putObject("links");
+        view.set("datastore", datastore(member.datastore()));
+        return view;
+    }
+
+    private ObjectNode memberRef(DbInstance member) {
+        ObjectNode view = JSON.objectNode();
+        view.put("id", member.id());
+        view.set("links", links.of(member.accountId(), "instances", member.id()));
+        view.put("name", member.name());
+        return view;
+    }
+
+    private JsonNode configuration(AccountData account, HaGroup group) {
+        if (group.configurationId() == null) {
+            return JSON.nullNode();
+        }
+        ConfigurationGroup configuration = account.configurations().get(group.configurationId());
+        ObjectNode view = JSON.objectNode();
+        view.put("id", group.configurationId());
+        view.set("links", links.of(group.accountId(), "configurations", group.configurationId()));
+        view.put("name", configuration == null ? group.configurationId() : configuration.name());
+        return view;
+    }
+
+    /** Endpoints exist once the group is built: a read and a write one per network. */
+    private static ArrayNode networks(HaGroup group) {
+        ArrayNode list = JSON.arrayNode();
+        if (group.state() == HaState.BUILD) {
+            return list;
+        }
+        for (Map.Entry<String, String> endpoint : group.endpoints().entrySet()) {
+            list.addObject().put("access", "read").put("network", endpoint.getKey()).put("port", 3307)
+                    .put("address", endpoint.getValue());
+            list.addObject().put("access", "write").put("network", endpoint.getKey()).put("port", 3306)
+                    .put("address", endpoint.getValue());
+        }
+        return list;
+    }
+
+    private static ArrayNode acls(Collection<String> acls) {
+        ArrayNode list = JSON.arrayNode();
+        acls.forEach(address -> list.addObject().put("type", "ALLOW").put("address", address));
+        return list;
+    }
+
+    private static ObjectNode datastore(Datastore datastore) {
+        return JSON.objectNode().put("version", datastore.version()).put("type", datastore.type());
+    }
+
+    public ObjectNode backup(Backup backup, Catalog catalog) {
+        return envelope("backup", backupView(backup, catalog));
+    }
+
+    public ObjectNode backupList(Collection<Backup> backups, Catalog catalog) {
+        ArrayNode list = JSON.arrayNode();
+        backups.forEach(b -> list.add(backupView(b, catalog)));
+        return envelope("backups", list);
+    }
+
+    private static ObjectNode backupView(Backup backup, Catalog catalog) {
+        ObjectNode view = JSON.objectNode();
+        view.put("status", backup.status().name());
+        view.put("updated", time(backup.updated()));
+        view.put("description", backup.description());
+        view.set("datastore", datastore(backup.datastore()).put("version_id", catalog.versionId(backup.datastore())));
+        view.put("id", backup.id());
+        view.put("size", backup.sizeGb());
+        view.put("is_automated", false);
+        view.put("name", backup.name());
+        view.put("parent_id", backup.parentId());
+        view.put("created", time(backup.created()));
+        view.put("flavor_ram", backup.flavorRamMb());
+        view.put("instance_id", backup.ofHaGroup() ? null : backup.sourceId());
+        view.putObject("source").put("type", backup.sourceType()).put("id", backup.sourceId());
+        view.put("locationRef", backup.locationRef());
+        view.put("type", backup.parentId() == null ? "InnoBackupEx" : "InnoBackupExIncremental");
+        view.put("volume_size", backup.volumeSize());
+        return view;
+    }
+
+    public ObjectNode flavor(String accountId, Flavor flavor) {
+        return envelope("flavor", flavorView(accountId, flavor));
+    }
+
+    public ObjectNode flavorList(String accountId, Collection<Flavor> flavors) {
+        ArrayNode list = JSON.arrayNode();
+        flavors.forEach(f -> list.add(flavorView(accountId, f)));
+        return envelope("flavors", list);
+    }
+
+    private ObjectNode flavorView(String accountId, Flavor flavor) {
+        ObjectNode view = JSON.objectNode();
+        view.put("id", flavor.id());
+        view.put("name", flavor.name());
+        view.put("ram", flavor.ramMb());
+        view.set("links", links.of(accountId, "flavors", String.valueOf(flavor.id())));
+        return view;
+    }
+
+    public ObjectNode configuration(ConfigurationGroup configuration) {
+        return envelope("configuration", configurationView(configuration));
+    }
+
+    public ObjectNode configurationList(Collection<ConfigurationGroup> configurations) {
+        ArrayNode list = JSON.arrayNode();
+        configurations.forEach(c -> list.add(configurationView(c)));
+        return envelope("configurations", list);
+    }
+
+    private ObjectNode configurationView(ConfigurationGroup configuration) {
+        ObjectNode view = JSON.objectNode();
+        view.put("id", configuration.id());
+        view.put("name", configuration.name());
+        view.put("description", configuration.description());
+        view.put("datastore_name", configuration.datastore().type());
+        view.put("datastore_version_name", configuration.datastore().version());
+        ObjectNode values = view.putObject("values");
+        configuration.values().forEach((k, v) -> values.putPOJO(k, v));
+        view.set("links", links.of(configuration.accountId(), "configurations", configuration.id()));
+        return view;
+    }
+
+    public ObjectNode instance(AccountData account, DbInstance instance) {
+        ObjectNode view = JSON.objectNode();
+        view.put("id", instance.id());
+        view.put("name", instance.name());
+        view.put("status", instance.status());
+        view.put("hostname", instance.hostname());
+        view.set("datastore", datastore(instance.datastore()));
+        ObjectNode flavor = view.putObject("flavor");
+        flavor.put("id", Integer.parseInt(instance.flavorId()));
+        flavor.set("links", links.of(instance.accountId(), "flavors", instance.flavorId()));
+        view.putObject("volume").put("size", instance.volumeSize());
+        view.set("links", links.of(instance.accountId(), "instances", instance.id()));
+        if (instance.haId() != null) {
+            view.put("ha_id", instance.haId());
+        }
+        if (instance.replicaOf() != null) {
+            ObjectNode replicaOf = view.putObject("replica_of");
+            replicaOf.put("id", instance.replicaOf());
+            replicaOf.set("links", links.of(instance.accountId(), "instances", instance.replicaOf()));
+        }
+        ArrayNode replicas = JSON.arrayNode();
+        account.instances().values().stream().filter(i -> instance.id().equals(i.replicaOf()))
+                .forEach(r -> replicas.add(memberRef(r)));
+        if (!replicas.isEmpty()) {
+            view.set("replicas", replicas);
+        }
+        return envelope("instance", view);
+    }
+
+    public ObjectNode versions() {
+        ObjectNode version = JSON.objectNode();
+        version.put("id", Links.VERSION);
+        version.put("status", "CURRENT");
+        version.put("updated", "2012-08-01T00:00:00Z");
+        version.set("links", links.version());
+        ObjectNode view = JSON.objectNode();
+        view.putArray("versions").add(version);
+        return view;
+    }
+
+    private static String time(Instant instant) {
+        return TIME.format(instant);
+    }
+
+    private static ObjectNode envelope(String name, JsonNode content) {
+        ObjectNode envelope = JSON.objectNode();
+        envelope.set(name, content);
+        return envelope;
+    }
+}

@@ -1,0 +1,140 @@
+package io.hakit.server.store;
+
+import io.hakit.server.domain.Backup;
+import io.hakit.server.domain.Catalog;
+import io.hakit.server.domain.ConfigurationGroup;
+import io.hakit.server.domain.Datastore;
+import io.hakit.server.domain.DbInstance;
+import io.hakit.server.domain.HaGroup;
+import io.hakit.server.domain.HaState;
+import io.hakit.server.domain.Limits;
+import io.hakit.server.domain.PendingChange;
+import io.hakit.server.domain.World;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns a world into its JSON form and back. Call inside {@link World#locked}. */
+public final class WorldFiles {
+
+    private WorldFiles() {}
+
+    public static WorldFile dump(World world, Optional<String> onlyAccount) {
+        List<WorldFile.Account> accounts = world.store().accounts().stream()
+                .filter(a -> onlyAccount.map(a.id()::equals).orElse(true))
+                .map(WorldFiles::dump).toList();
+        return new WorldFile(world.nextId(), world.catalog().legacyVersionsForNewGroups(), accounts);
+    }
+
+    /** Replaces the world, or only {@code onlyAccount} (the file's other accounts are ignored then). */
+    public static void load(World world, WorldFile file, Optional<String> onlyAccount) {
+        if (onlyAccount.isEmpty()) {
+            world.store().clear();
+            world.nextId(file.nextId() == null ? 1 : file.nextId());
+            world.catalog(new Catalog(Boolean.TRUE.equals(file.legacyDatastoresForNewGroups())));
+        } else {
+            world.store().removeAccount(onlyAccount.get());
+            if (file.nextId() != null && file.nextId() > world.nextId()) {
+                world.nextId(file.nextId());
+            }
+        }
+        for (WorldFile.Account account : nonNull(file.accounts())) {
+            if (onlyAccount.map(account.id()::equals).orElse(true)) {
+                load(world, account);
+            }
+        }
+        world.rewatchAll();
+    }
+
+    private static WorldFile.Account dump(AccountData account) {
+        Limits limits = account.limits();
+        return new WorldFile.Account(
+                account.id(),
+                new WorldFile.Limits(limits.maxInstances(), limits.maxVolumeGb(), limits.rates().stream()
+                        .map(r -> new WorldFile.Rate(r.method(), r.pathPattern(), r.perMinute())).toList()),
+                account.configurations().values().stream().map(c -> new WorldFile.Configuration(c.id(), c.name(),
+                        c.description(), datastore(c.datastore()), c.values())).toList(),
+                account.instances().values().stream().map(i -> new WorldFile.Instance(i.id(), i.name(),
+                        i.hostname(), i.status(), i.flavorId(), i.volumeSize(), datastore(i.datastore()), i.haId(),
+                        i.replicaOf())).toList(),
+                account.groups().values().stream().map(g -> new WorldFile.Group(g.id(), g.name(), g.tenantId(),
+                        g.state().wireName(), datastore(g.datastore()), g.flavorId(), g.volumeSize(), g.sourceId(),
+                        List.copyOf(g.replicaIds()), List.copyOf(g.acls()), new java.util.LinkedHashMap<>(g.endpoints()),
+                        g.configurationId(), pending(g.pending()))).toList(),
+                account.backups().values().stream().map(b -> new WorldFile.Backup(b.id(), b.name(), b.description(),
+                        b.status().name(), b.sourceType(), b.sourceId(), b.parentId(), datastore(b.datastore()),
+                        b.flavorRamMb(), b.volumeSize(), b.created(), b.updated(), b.sizeGb(), b.locationRef(),
+                        pending(b.pending()))).toList());
+    }
+
+    private static void load(World world, WorldFile.Account file) {
+        AccountData account = world.account(file.id());
+        if (file.limits() != null) {
+            account.limits(new Limits(file.limits().maxInstances(), file.limits().maxVolumeGb(),
+                    nonNull(file.limits().rates()).stream()
+                            .map(r -> new Limits.RateLimit(r.method(), r.pathPattern(), r.perMinute())).toList()));
+        }
+        for (WorldFile.Configuration c : nonNull(file.configurations())) {
+            account.configurations().put(c.id(), new ConfigurationGroup(c.id(), file.id(), c.name(), c.description(),
+                    datastore(c.datastore()), c.values() == null ? Map.of() : c.values()));
+        }
+        for (WorldFile.Instance i : nonNull(file.instances())) {
+            String hostname = i.hostname() != null ? i.hostname() : world.memberHostname(i.id());
+            DbInstance instance = new DbInstance(i.id(), file.id(), i.name(), hostname,
+                    i.status() == null ? "ACTIVE" : i.status(), i.flavorId(), i.volume(), datastore(i.datastore()));
+            instance.haId(i.haId());
+            instance.replicaOf(i.replicaOf());
+            account.instances().put(i.id(), instance);
+        }
+        for (WorldFile.Group g : nonNull(file.haInstances())) {
+            account.groups().put(g.id(), group(world, file.id(), g));
+        }
+        for (WorldFile.Backup b : nonNull(file.backups())) {
+            Backup backup = new Backup(b.id(), file.id(), b.name(), b.description(), b.sourceType(), b.sourceId(),
+                    b.parentId(), datastore(b.datastore()), b.flavorRam(), b.volumeSize(), b.created());
+            backup.restore(Backup.Status.valueOf(b.status()), b.updated() == null ? b.created() : b.updated(),
+                    b.size(), b.locationRef());
+            backup.pending(pending(b.pending()));
+            account.backups().put(b.id(), backup);
+        }
+    }
+
+    private static HaGroup group(World world, String accountId, WorldFile.Group g) {
+        HaGroup group = new HaGroup(g.id(), accountId, g.name(), HaState.fromWire(g.state()), datastore(g.datastore()),
+                g.flavorId(), g.volume());
+        if (g.tenantId() != null) {
+            group.tenantId(g.tenantId());
+        }
+        group.sourceId(g.sourceId());
+        group.replicaIds().addAll(nonNull(g.replicaIds()));
+        group.acls().addAll(nonNull(g.acls()));
+        if (g.endpoints() != null) {
+            group.endpoints().putAll(g.endpoints());
+        } else {
+            group.endpoints().put("servicenet", world.loadBalancerHostname(g.id(), "servicenet"));
+        }
+        group.configurationId(g.configurationId());
+        group.pending(pending(g.pending()));
+        return group;
+    }
+
+    private static WorldFile.Datastore datastore(Datastore d) {
+        return new WorldFile.Datastore(d.type(), d.version());
+    }
+
+    private static Datastore datastore(WorldFile.Datastore d) {
+        return new Datastore(d.type(), d.version());
+    }
+
+    private static WorldFile.Pending pending(PendingChange p) {
+        return p == null ? null : new WorldFile.Pending(p.kind(), p.dueAt(), p.params());
+    }
+
+    private static PendingChange pending(WorldFile.Pending p) {
+        return p == null ? null : new PendingChange(p.kind(), p.dueAt(), p.params() == null ? Map.of() : p.params());
+    }
+
+    private static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

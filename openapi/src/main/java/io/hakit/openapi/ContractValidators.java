@@ -42,6 +42,23 @@ public final class ContractValidators {
                 .build()).build();
     }
 
+    /**
+     * Judges one answer (not the request that caused it: tests send invalid requests on purpose).
+     *
+     * @param path the request path as sent
+     */
+    public static ValidationReport validateResponse(OpenApiInteractionValidator validator, String method, String path,
+            int status, java.util.Map<String, java.util.List<String>> headers, String body) {
+        com.atlassian.oai.validator.model.SimpleResponse.Builder response =
+                com.atlassian.oai.validator.model.SimpleResponse.Builder.status(status);
+        headers.forEach(response::withHeader);
+        if (body != null && !body.isEmpty()) {
+            response.withBody(body);
+        }
+        return validator.validateResponse(path, com.atlassian.oai.validator.model.Request.Method.valueOf(method),
+                response.build());
+    }
+
     /** The bundled document's text, from the classpath. */
     public static String documentText() {
         try (InputStream in = ContractValidators.class.getClassLoader().getResourceAsStream(HaContract.CLASSPATH_LOCATION)) {

@@ -55,6 +55,7 @@ public final class ReferenceServer implements AutoCloseable {
 
         URI bindUri = URI.create("http://" + config.host() + ":" + config.port() + "/");
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(bindUri, application, false);
+        allowEncodedSlash(http);
         http.getServerConfiguration().addHttpHandler(new CLStaticHttpHandler(ReferenceServer.class.getClassLoader(),
                 "/docs-overrides/", "/META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion() + "/"), "/docs");
         try {
@@ -67,6 +68,22 @@ public final class ReferenceServer implements AutoCloseable {
         String publicUrl = config.publicUrl().orElse(baseUri.toString());
         links.publicUrl(publicUrl);
         return new ReferenceServer(http, world, baseUri, publicUrl);
+    }
+
+    /**
+     * A once-encoded "/" in the ACL address ({@code 1.2.3.4%2F32}) is a value, not a path separator. Grizzly refuses
+     * it with a bare 500 in the handler chain it builds around the handlers, which it does not expose: hence the
+     * reflection, on Grizzly's own field, checked by RulesTest.
+     */
+    private static void allowEncodedSlash(HttpServer http) {
+        http.getServerConfiguration().getHttpHandlers().keySet().forEach(handler -> handler.setAllowEncodedSlash(true));
+        try {
+            java.lang.reflect.Field chain = HttpServer.class.getDeclaredField("httpHandlerChain");
+            chain.setAccessible(true);
+            ((org.glassfish.grizzly.http.server.HttpHandler) chain.get(http)).setAllowEncodedSlash(true);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("this Grizzly has no httpHandlerChain to configure", e);
+        }
     }
 
     private static void loadWorld(World world, java.nio.file.Path file) {

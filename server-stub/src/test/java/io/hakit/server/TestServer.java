@@ -2,7 +2,6 @@ package io.hakit.server;
 
 import static io.restassured.RestAssured.given;
 
-import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hakit.openapi.HaContract;
@@ -32,7 +31,7 @@ public final class TestServer {
     private static final ReferenceServer SERVER = ReferenceServer.start(ServerConfig.defaults().withPort(0)
             .withPublicUrl(PUBLIC_URL));
     /** Strict: the reference server sends exactly the documented fields. */
-    private static final OpenApiValidationFilter VALIDATION = new OpenApiValidationFilter(ContractValidators.strict());
+    private static final ResponseValidationFilter VALIDATION = new ResponseValidationFilter(ContractValidators.strict());
     private static final RestAssuredConfig CONFIG = RestAssuredConfig.config().encoderConfig(
             EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
 
@@ -97,6 +96,47 @@ public final class TestServer {
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** A copy of the documented request body of that name, to vary. */
+    public static com.fasterxml.jackson.databind.node.ObjectNode documentedBody(String exchange) {
+        return (com.fasterxml.jackson.databind.node.ObjectNode) CONTRACT.documentedExchange(exchange).requestBody()
+                .orElseThrow().deepCopy();
+    }
+
+    /** A valid create body for a new group: the documented one, on a datastore new groups may use. */
+    public static com.fasterxml.jackson.databind.node.ObjectNode newGroupBody(String name) {
+        var body = documentedBody("createHaInstance");
+        var ha = (com.fasterxml.jackson.databind.node.ObjectNode) body.get("ha");
+        ha.put("name", name);
+        ha.putObject("datastore").put("type", "mysql").put("version", "5.7");
+        ha.remove("configuration");
+        return body;
+    }
+
+    /** Creates a group in the documented world and lets it build; answers its id. */
+    public static String activeGroup(String name) {
+        String id = api().body(newGroupBody(name).toString()).post(ha("")).then().statusCode(202)
+                .extract().path("ha_instance.id");
+        advance(1);
+        return id;
+    }
+
+    public static JsonNode group(String id) {
+        return json(api().get(ha("/" + id)).then().statusCode(200).extract().response()).get("ha_instance");
+    }
+
+    public static String state(String id) {
+        return group(id).get("state").asText();
+    }
+
+    public static Response action(String id, String body) {
+        return api().body(body).post(ha("/" + id + "/action"));
+    }
+
+    /** Freezes the clock: nothing completes until a test advances it. */
+    public static void freeze() {
+        raw().contentType(ContentType.JSON).body(Map.of("frozen", true)).put("/_emulator/clock").then().statusCode(200);
     }
 
     public static JsonNode json(Response response) {

@@ -22,6 +22,7 @@ public final class WorldFiles {
     public static WorldFile dump(World world, Optional<String> onlyAccount) {
         List<WorldFile.Account> accounts = world.store().accounts().stream()
                 .filter(a -> onlyAccount.map(a.id()::equals).orElse(true))
+                .filter(a -> !isEmpty(a)) // an account only read from holds nothing worth dumping
                 .map(WorldFiles::dump).toList();
         return new WorldFile(world.nextId(), world.catalog().legacyVersionsForNewGroups(), accounts);
     }
@@ -44,6 +45,11 @@ public final class WorldFiles {
             }
         }
         world.rewatchAll();
+    }
+
+    private static boolean isEmpty(AccountData account) {
+        return account.groups().isEmpty() && account.instances().isEmpty() && account.backups().isEmpty()
+                && account.configurations().isEmpty() && account.limits().equals(Limits.NONE);
     }
 
     private static WorldFile.Account dump(AccountData account) {

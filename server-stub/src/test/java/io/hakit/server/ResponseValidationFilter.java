@@ -1,0 +1,42 @@
+package io.hakit.server;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.report.ValidationReport;
+import io.hakit.openapi.ContractValidators;
+import io.restassured.filter.Filter;
+import io.restassured.filter.FilterContext;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Fails the test on any answer the document does not describe; the request itself may be wrong on purpose. */
+final class ResponseValidationFilter implements Filter {
+
+    private final OpenApiInteractionValidator validator;
+
+    ResponseValidationFilter(OpenApiInteractionValidator validator) {
+        this.validator = validator;
+    }
+
+    @Override
+    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec,
+            FilterContext context) {
+        Response response = context.next(request, responseSpec);
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        response.getHeaders().forEach(h -> headers.computeIfAbsent(h.getName(), k -> new java.util.ArrayList<>()).add(h.getValue()));
+        ValidationReport report = ContractValidators.validateResponse(validator, request.getMethod(),
+                URI.create(request.getURI()).getRawPath(), response.statusCode(), headers, response.asString());
+        if (report.hasErrors()) {
+            throw new AssertionError(request.getMethod() + " " + request.getURI() + " answered " + response.statusCode()
+                    + " outside the document: " + report.getMessages().stream()
+                            .map(ValidationReport.Message::getMessage).collect(Collectors.joining("; "))
+                    + "\n" + response.asString());
+        }
+        return response;
+    }
+}

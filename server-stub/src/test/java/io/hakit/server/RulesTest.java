@@ -1,0 +1,202 @@
+package io.hakit.server;
+
+import static io.hakit.server.Refusals.assertRefused;
+import static io.hakit.server.TestServer.action;
+import static io.hakit.server.TestServer.activeGroup;
+import static io.hakit.server.TestServer.advance;
+import static io.hakit.server.TestServer.api;
+import static io.hakit.server.TestServer.ha;
+import static io.hakit.server.TestServer.newGroupBody;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The documented rules, each with its code and fault, and a world that a refusal leaves untouched. */
+class RulesTest {
+
+    private static final String HA_1 = "e7fdf90b-7140-4edb-b449-e093d55008fb";
+
+    @BeforeEach
+    void documentedWorldFrozenClock() {
+        TestServer.resetDocumented();
+        TestServer.freeze();
+    }
+
+    private static io.restassured.response.Response create(Consumer<ObjectNode> change) {
+        ObjectNode body = newGroupBody("rules");
+        change.accept((ObjectNode) body.get("ha"));
+        return api().body(body.toString()).post(ha(""));
+    }
+
+    @Test
+    void noAclsWhileTheGroupBuilds() {
+        String id = api().body(newGroupBody("building").toString()).post(ha("")).then().statusCode(202)
+                .extract().path("ha_instance.id");
+        String message = assertRefused(422, () -> api().body("{\"address\": \"10.1.2.3/32\"}").post(ha("/" + id + "/acls")));
+        assertThat(message).contains("BUILD");
+        advance(1);
+        api().body("{\"address\": \"10.1.2.3/32\"}").post(ha("/" + id + "/acls")).then().statusCode(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 301, -1})
+    void volumesOutsideOneTo300AreBadRequests(int size) {
+        assertRefused(400, () -> create(ha -> ((ObjectNode) ha.at("/replicas/0/volume")).put("size", size)));
+        assertRefused(400, () -> action(HA_1, "{\"resize_volumes\": {\"size\": " + size + "}}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 300})
+    void volumesOfOneAnd300AreAccepted(int size) {
+        create(ha -> {
+            ((ObjectNode) ha.at("/replicas/0/volume")).put("size", size);
+            ((ObjectNode) ha.at("/replica_source/0/volume")).put("size", size);
+        }).then().statusCode(202);
+    }
+
+    @Test
+    void volumesOnlyGrow() {
+        assertRefused(422, () -> action(HA_1, "{\"resize_volumes\": {\"size\": 1}}"));
+        action(HA_1, "{\"resize_volumes\": {\"size\": 2}}").then().statusCode(202);
+    }
+
+    @Test
+    void namesAreOneTo255CodePointsOfAnyKind() {
+        String emoji = "\uD83D\uDE00"; // one code point, two UTF-16 units, four UTF-8 bytes
+        create(ha -> ha.put("name", emoji.repeat(255))).then().statusCode(202);
+        create(ha -> ha.put("name", "é名 ;DROP TABLE\u0000\"'/\\".repeat(20).substring(0, 255))).then().statusCode(202);
+        assertRefused(400, () -> create(ha -> ha.put("name", emoji.repeat(256))));
+        assertRefused(400, () -> create(ha -> ha.put("name", "x".repeat(256))));
+        assertRefused(400, () -> create(ha -> ha.put("name", "")));
+    }
+
+    @Test
+    void aGroupHasOneOrTwoReplicas() {
+        assertRefused(400, () -> create(ha -> ha.putArray("replicas")));
+        assertRefused(400, () -> create(ha -> {
+            var replicas = ha.withArray("replicas");
+            replicas.add(replicas.get(0).deepCopy());
+            replicas.add(replicas.get(0).deepCopy());
+        }));
+        String addReplica = TestServer.documentedBody("addReplica").toString();
+        action(HA_1, addReplica).then().statusCode(202);
+        advance(1);
+        String message = assertRefused(422, () -> action(HA_1, addReplica));
+        assertThat(message).contains("2 replicas");
+    }
+
+    @Test
+    void aGroupKeepsOneReplica() {
+        assertRefused(422, () -> action(HA_1, "{\"remove_replica\": \"4eeeb7a6-0dee-4e66-b433-f6462d45c580\"}"));
+    }
+
+    @Test
+    void flavorsMustExistAndHaveOneGigabyteOrMore() {
+        assertRefused(404, () -> create(ha -> setFlavor(ha, "99")));
+        assertRefused(422, () -> create(ha -> setFlavor(ha, "1"))); // 512 MB
+        assertRefused(422, () -> action(HA_1, "{\"resize_flavor\": \"1\"}"));
+        assertRefused(404, () -> action(HA_1, "{\"resize_flavor\": \"99\"}"));
+        assertRefused(422, () -> create(ha -> ((ObjectNode) ha.at("/replicas/0")).put("flavorRef", "3")));
+    }
+
+    private static void setFlavor(ObjectNode ha, String flavor) {
+        ((ObjectNode) ha.at("/replicas/0")).put("flavorRef", flavor);
+        ((ObjectNode) ha.at("/replica_source/0")).put("flavorRef", flavor);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"mysql,5.7", "MYSQL,8.0", "percona,5.7", "mariadb,10.4", "mariadb,10.4enc"})
+    void newGroupsTakeTheSupportedDatastores(String type, String version) {
+        TestServer.reset(); // the default catalogue, not the documented world's legacy one
+        TestServer.freeze();
+        create(ha -> ha.putObject("datastore").put("type", type).put("version", version)).then().statusCode(202);
+    }
+
+    @Test
+    void olderOrUnknownDatastoresAreRefused() {
+        TestServer.reset();
+        assertRefused(422, () -> create(ha -> ha.putObject("datastore").put("type", "mysql").put("version", "5.6")));
+        assertRefused(404, () -> create(ha -> ha.putObject("datastore").put("type", "postgresql").put("version", "9.6")));
+        assertRefused(404, () -> create(ha -> ha.putObject("datastore").put("type", "mysql").put("version", "4.0")));
+    }
+
+    @Test
+    void upgradesFollowTheDocumentedPathsOnly() {
+        String group57 = activeGroup("upgrade57");
+        assertRefused(422, () -> action(group57, "{\"upgrade\": {\"datastore_type\": \"mysql\", \"datastore_version\": \"8.0\"}}"));
+        action("67a59adb-d678-4092-b9a9-8cbe4ca39b4b",
+                "{\"upgrade\": {\"datastore_type\": \"mariadb\", \"datastore_version\": \"10.4enc\"}}").then().statusCode(202);
+    }
+
+    @Test
+    void anActionNeedsAGroupThatCanTakeIt() {
+        action(HA_1, "{\"restart\": {}}").then().statusCode(202);
+        assertRefused(422, () -> action(HA_1, "{\"resize_volumes\": {\"size\": 5}}"));
+        assertRefused(422, () -> api().delete(ha("/" + HA_1)));
+        assertRefused(422, () -> api().body(TestServer.documentedBody("attachConfiguration").toString()).patch(ha("/" + HA_1)));
+    }
+
+    @Test
+    void unknownThingsAreNotFound() {
+        assertRefused(404, () -> api().get(ha("/0d9f6f5e-0000-4000-8000-000000000000")));
+        assertRefused(404, () -> action(HA_1, "{\"remove_replica\": \"not-a-replica\"}"));
+        assertRefused(404, () -> api().delete(ha("/" + HA_1 + "/acls/9.9.9.9%25252F32")));
+        assertRefused(404, () -> api().body("{\"ha_instance\": {\"configuration\": \"no-such-configuration\"}}").patch(ha("/" + HA_1)));
+        assertRefused(404, () -> api().get("/v1.0/1234/backups/no-such-backup"));
+        assertRefused(404, () -> api().delete("/v1.0/1234/backups/no-such-backup"));
+        assertRefused(404, () -> api().get("/v1.0/1234/flavors/77"));
+        assertRefused(404, () -> api().get("/v1.0/1234/instances/no-such-instance"));
+    }
+
+    @Test
+    void oneBackupAtATime() {
+        String body = TestServer.documentedBody("createBackup").toString();
+        api().body(body).post("/v1.0/1234/backups").then().statusCode(202);
+        String message = assertRefused(422, () -> api().body(body).post("/v1.0/1234/backups"));
+        assertThat(message).contains("one backup at a time");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.2.3.4%25252F32", "1.2.3.4%252F32", "1.2.3.4%2F32"})
+    void theAclAddressIsAcceptedTripleEncodedAsDocumentedAndLessEncodedToo(String encoded) {
+        TestServer.resetDocumented("deleteHaAcl");
+        api().delete(ha("/" + HA_1 + "/acls/" + encoded)).then().statusCode(202);
+        assertThat(api().get(ha("/" + HA_1 + "/acls")).then().extract().<java.util.List<?>>path("acls")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"256.1.1.1/32", "1.2.3.4/33", "1.2.3.4", "01.2.3.4/8", "1.2.3/24", "a.b.c.d/8", " 1.2.3.4/32"})
+    void aclAddressesAreCidrs(String address) {
+        assertRefused(400, () -> api().body("{\"address\": \"" + address + "\"}").post(ha("/" + HA_1 + "/acls")));
+    }
+
+    @Test
+    void cidrsWithHostBitsSetAreAcceptedAsWritten() {
+        api().body("{\"address\": \"1.2.3.4/5\"}").post(ha("/" + HA_1 + "/acls")).then().statusCode(200);
+        api().body("{\"address\": \"1.2.3.4/5\"}").post(ha("/" + HA_1 + "/acls")).then().statusCode(200);
+        assertThat(api().get(ha("/" + HA_1 + "/acls")).then().extract().<java.util.List<String>>path("acls.address"))
+                .containsExactly("1.2.3.4/5");
+    }
+
+    @Test
+    void configurationsAttachOneAtATimeAndDetachOnlyWhenAttached() {
+        String restartGroup = "3a493f8c-9b9c-4ca1-845b-e3689abb1f5c";
+        assertRefused(422, () -> api().body(TestServer.documentedBody("detachConfiguration").toString()).patch(ha("/" + restartGroup)));
+        api().body(TestServer.documentedBody("attachConfiguration").toString()).patch(ha("/" + restartGroup)).then().statusCode(202);
+        assertRefused(422, () -> api().body(TestServer.documentedBody("attachConfiguration").toString()).patch(ha("/" + restartGroup)));
+    }
+
+    @Test
+    void convertingNeedsAReplicationSetup() {
+        assertRefused(422, () -> api().body(TestServer.documentedBody("convertToHa").toString())
+                .post("/v1.0/1234/instances/82cba72c-26a3-4e61-a4f1-7c65647b1c9f/action")); // already in an HA group
+        assertRefused(404, () -> api().body(TestServer.documentedBody("convertToHa").toString())
+                .post("/v1.0/1234/instances/no-such-instance/action"));
+    }
+}

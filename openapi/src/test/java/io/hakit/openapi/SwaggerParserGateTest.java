@@ -21,7 +21,9 @@ class SwaggerParserGateTest {
     void theBundleParsesWithZeroMessages() {
         SwaggerParseResult result = parse(KitPaths.BUNDLE);
         assertThat(result.getMessages()).isEmpty();
-        assertThat(result.getOpenAPI().getPaths()).hasSize(18);
+        long paths = HaContract.load(KitPaths.BUNDLE).httpOperations().stream()
+                .map(HaContract.HttpOperation::pathTemplate).distinct().count();
+        assertThat(result.getOpenAPI().getPaths()).hasSize((int) paths); // every path read, none lost
     }
 
     @Test

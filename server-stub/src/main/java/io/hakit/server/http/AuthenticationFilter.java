@@ -20,9 +20,9 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
 
     public static final String TOKEN_HEADER = "X-Auth-Token";
 
-    /** Reachable without a token: the version list, the documents, the docs page and the control API. */
+    /** Reachable without a token: the versions, the documents, the docs page and the control API. */
     private static final List<Pattern> PUBLIC = List.of(
-            Pattern.compile("^/$"), Pattern.compile("^/openapi\\.yaml$"), Pattern.compile("^/docs(/.*)?$"),
+            Pattern.compile("^/$"), Pattern.compile("^/v[0-9]+(\\.[0-9]+)?$"), Pattern.compile("^/openapi\\.yaml$"), Pattern.compile("^/docs(/.*)?$"),
             Pattern.compile("^/_emulator(/.*)?$"));
 
     /** {@code /{version}/{accountId}/...}: the account is the second segment. */

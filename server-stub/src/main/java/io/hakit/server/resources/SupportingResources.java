@@ -76,6 +76,11 @@ public final class SupportingResources implements FlavorsApi, ConfigurationsApi,
         return ApiResponses.ok(views.versions());
     }
 
+    @Override
+    public Response showVersion(String version) {
+        return ApiResponses.ok(views.version());
+    }
+
     private String tokenAccount() {
         return (String) request.getProperty(RequestAttributes.ACCOUNT);
     }

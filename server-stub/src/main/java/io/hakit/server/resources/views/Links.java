@@ -28,7 +28,7 @@ public final class Links {
 
     public ArrayNode version() {
         ArrayNode links = JsonNodeFactory.instance.arrayNode();
-        links.addObject().put("href", publicUrl + "/" + VERSION + "/").put("rel", "self");
+        links.addObject().put("href", publicUrl + "/" + VERSION).put("rel", "self");
         return links;
     }
 }

@@ -294,14 +294,22 @@ public final class Views {
     }
 
     public ObjectNode versions() {
+        ObjectNode view = JSON.objectNode();
+        view.putArray("versions").add(versionView());
+        return view;
+    }
+
+    public ObjectNode version() {
+        return envelope("version", versionView());
+    }
+
+    private ObjectNode versionView() {
         ObjectNode version = JSON.objectNode();
         version.put("id", Links.VERSION);
         version.put("status", "CURRENT");
         version.put("updated", "2012-08-01T00:00:00Z");
         version.set("links", links.version());
-        ObjectNode view = JSON.objectNode();
-        view.putArray("versions").add(version);
-        return view;
+        return version;
     }
 
     private static String time(Instant instant) {

@@ -1,0 +1,211 @@
+package io.hakit.server;
+
+import static io.hakit.server.TestServer.advance;
+import static io.hakit.server.TestServer.api;
+import static io.hakit.server.TestServer.control;
+import static io.hakit.server.TestServer.group;
+import static io.hakit.server.TestServer.ha;
+import static io.hakit.server.TestServer.raw;
+import static io.hakit.server.TestServer.state;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The control API: worlds, the clock, durations, injected faults, failovers, limits and the journal. */
+class ControlApiTest {
+
+    private static final String HA_1 = "e7fdf90b-7140-4edb-b449-e093d55008fb";
+
+    @BeforeEach
+    void documentedWorldFrozenClock() {
+        TestServer.resetDocumented();
+        TestServer.freeze();
+    }
+
+    @Test
+    void anEmptyResetEmptiesTheWorld() {
+        TestServer.reset();
+        assertThat(api().get(ha("")).then().statusCode(200).extract().<List<?>>path("ha_instances")).isEmpty();
+        assertThat(TestServer.world().get("accounts")).isEmpty();
+    }
+
+    @Test
+    void anAccountResetLeavesTheOtherAccountsAlone() {
+        String theirs = api(TestServer.OTHER_TOKEN).body(TestServer.newGroupBody("theirs").toString())
+                .post("/v1.0/5678/ha").then().statusCode(202).extract().path("ha_instance.id");
+        control("/_emulator/reset", Map.of("account", "1234"));
+        assertThat(api().get(ha("")).then().extract().<List<?>>path("ha_instances")).isEmpty();
+        api(TestServer.OTHER_TOKEN).get("/v1.0/5678/ha/" + theirs).then().statusCode(200);
+        control("/_emulator/reset", Map.of("account", "1234", "scenario", "documented"));
+        api().get(ha("/" + HA_1)).then().statusCode(200);
+        api(TestServer.OTHER_TOKEN).get("/v1.0/5678/ha/" + theirs).then().statusCode(200);
+    }
+
+    @Test
+    void anUnknownExampleIsNotFound() {
+        raw().contentType(ContentType.JSON).body(Map.of("scenario", "documented", "example", "noSuchExample"))
+                .post("/_emulator/reset").then().statusCode(404);
+    }
+
+    @Test
+    void theClockMovesOnlyWhenAdvancedWhileFrozen() {
+        Instant before = Instant.parse(raw().get("/_emulator/clock").then().statusCode(200).extract().path("now"));
+        advance(90);
+        JsonNode clock = TestServer.json(raw().get("/_emulator/clock"));
+        assertThat(clock.get("frozen").asBoolean()).isTrue();
+        assertThat(Duration.between(before, Instant.parse(clock.get("now").asText()))).isEqualTo(Duration.ofSeconds(90));
+        raw().contentType(ContentType.JSON).body("{\"seconds\": -1}").post("/_emulator/clock/advance").then().statusCode(400);
+    }
+
+    @Test
+    void immediateDurationsCompleteOnTheNextRequest() {
+        raw().contentType(ContentType.JSON).body(Map.of("profile", "immediate")).put("/_emulator/durations")
+                .then().statusCode(200);
+        TestServer.action(HA_1, "{\"restart\": {}}").then().statusCode(202);
+        assertThat(state(HA_1)).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void oneDurationCanBeSetAlone() {
+        JsonNode durations = TestServer.json(raw().contentType(ContentType.JSON)
+                .body(Map.of("seconds", Map.of("restart", 30))).put("/_emulator/durations"));
+        assertThat(durations.get("restart").asDouble()).isEqualTo(30.0);
+        assertThat(durations.get("build").asDouble()).isEqualTo(1.0);
+        TestServer.action(HA_1, "{\"restart\": {}}").then().statusCode(202);
+        advance(29);
+        assertThat(state(HA_1)).isEqualTo("REBOOT");
+        advance(1);
+        assertThat(state(HA_1)).isEqualTo("ACTIVE");
+        raw().contentType(ContentType.JSON).body(Map.of("seconds", Map.of("teleport", 1))).put("/_emulator/durations")
+                .then().statusCode(400);
+    }
+
+    @Test
+    void anInjectedFaultAnswersTheNextRequestsOfItsOperationOnly() {
+        control("/_emulator/faults", Map.of("operation", "restartHaInstance", "status", 503, "count", 2));
+        api().get(ha("/" + HA_1)).then().statusCode(200); // another operation
+        TestServer.action(HA_1, "{\"resize_volumes\": {\"size\": 2}}").then().statusCode(202); // same endpoint, other action
+        advance(1);
+        for (int i = 0; i < 2; i++) {
+            JsonNode fault = TestServer.json(TestServer.action(HA_1, "{\"restart\": {}}").then().statusCode(503).extract().response());
+            assertThat(fault.at("/serviceUnavailable/code").asInt()).isEqualTo(503);
+        }
+        TestServer.action(HA_1, "{\"restart\": {}}").then().statusCode(202);
+        assertThat(TestServer.json(raw().get("/_emulator/faults")).get("faults")).isEmpty();
+    }
+
+    @Test
+    void anInjectedRateLimitCarriesRetryAfter() {
+        control("/_emulator/faults", Map.of("operation", "listHaInstances", "status", 413, "retryAfterSeconds", 30));
+        io.restassured.response.Response response = api().get(ha(""));
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.header("Retry-After")).isEqualTo("30");
+        assertThat(TestServer.json(response).at("/overLimit/retryAfter").asText()).isEqualTo("30");
+    }
+
+    @Test
+    void aDelayedOperationIsStillServedAndTheFaultIsUsedUp() {
+        control("/_emulator/faults", Map.of("operation", "showHaInstance", "delayMs", 50));
+        api().get(ha("/" + HA_1)).then().statusCode(200);
+        assertThat(TestServer.json(raw().get("/_emulator/faults")).get("faults")).isEmpty();
+    }
+
+    @Test
+    void faultsForUnknownOperationsAreRefused() {
+        raw().contentType(ContentType.JSON).body(Map.of("operation", "makeCoffee", "status", 500))
+                .post("/_emulator/faults").then().statusCode(400);
+        raw().contentType(ContentType.JSON).body(Map.of("operation", "restartHaInstance"))
+                .post("/_emulator/faults").then().statusCode(400);
+    }
+
+    @Test
+    void aFailoverPromotesAReplicaAndBuildsAReplacement() {
+        String oldSource = group(HA_1).at("/replica_source/0/id").asText();
+        String replica = group(HA_1).at("/replicas/0/id").asText();
+        JsonNode result = TestServer.json(raw().post("/_emulator/accounts/1234/ha/" + HA_1 + "/failover")
+                .then().statusCode(202).extract().response());
+        assertThat(result.get("lostSourceId").asText()).isEqualTo(oldSource);
+        assertThat(result.get("promotedId").asText()).isEqualTo(replica);
+
+        JsonNode during = group(HA_1);
+        assertThat(during.get("state").asText()).isEqualTo("ADDING_REPLICA");
+        assertThat(during.at("/replica_source/0/id").asText()).isEqualTo(replica);
+        api().get("/v1.0/1234/instances/" + oldSource).then().statusCode(404);
+
+        advance(1);
+        JsonNode after = group(HA_1);
+        assertThat(after.get("state").asText()).isEqualTo("ACTIVE");
+        assertThat(after.at("/replicas/0/id").asText()).isEqualTo(result.get("replacementId").asText());
+        assertThat(after.at("/replicas/0/replica_of/id").asText()).isEqualTo(replica);
+        raw().post("/_emulator/accounts/1234/ha/no-such-group/failover").then().statusCode(404);
+        TestServer.action(HA_1, "{\"restart\": {}}").then().statusCode(202);
+        raw().post("/_emulator/accounts/1234/ha/" + HA_1 + "/failover").then().statusCode(409);
+    }
+
+    @Test
+    void aDumpLoadsBackIntoTheSameWorldWithItsChangesInProgress() {
+        TestServer.action(HA_1, "{\"restart\": {}}").then().statusCode(202);
+        String dump = raw().get("/_emulator/state").then().statusCode(200).extract().asString();
+        TestServer.reset();
+        TestServer.freeze();
+        raw().contentType(ContentType.JSON).body(dump).put("/_emulator/state").then().statusCode(200);
+        assertThat(raw().get("/_emulator/state").asString()).isEqualTo(dump);
+        assertThat(state(HA_1)).isEqualTo("REBOOT");
+        advance(1);
+        assertThat(state(HA_1)).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aDumpCanBeScopedToOneAccount() {
+        api(TestServer.OTHER_TOKEN).body(TestServer.newGroupBody("theirs").toString()).post("/v1.0/5678/ha").then().statusCode(202);
+        JsonNode onlyTheirs = TestServer.json(raw().queryParam("account", "5678").get("/_emulator/state"));
+        assertThat(onlyTheirs.get("accounts")).hasSize(1);
+        assertThat(onlyTheirs.at("/accounts/0/id").asText()).isEqualTo("5678");
+    }
+
+    @Test
+    void theJournalShowsWhatWasSent() {
+        raw().delete("/_emulator/journal").then().statusCode(204);
+        TestServer.action(HA_1, "{\"resize_flavor\": \"3\"}").then().statusCode(202);
+        api(null).get(ha(""));
+        JsonNode entries = TestServer.json(raw().get("/_emulator/journal")).get("entries");
+        assertThat(entries).hasSize(2);
+        assertThat(entries.at("/0/operation").asText()).isEqualTo("resizeFlavor");
+        assertThat(entries.at("/0/method").asText()).isEqualTo("POST");
+        assertThat(entries.at("/0/path").asText()).isEqualTo(ha("/" + HA_1 + "/action"));
+        assertThat(entries.at("/0/status").asInt()).isEqualTo(202);
+        assertThat(entries.at("/1/status").asInt()).isEqualTo(401);
+        assertThat(TestServer.json(raw().queryParam("account", "5678").get("/_emulator/journal")).get("entries")).isEmpty();
+    }
+
+    @Test
+    void absoluteLimitsAnswerOverLimit() {
+        raw().contentType(ContentType.JSON).body(Map.of("maxInstances", 16)).put("/_emulator/accounts/1234/limits")
+                .then().statusCode(200);
+        api().body(TestServer.newGroupBody("fits").toString()).post(ha("")).then().statusCode(202); // 14 + 2
+        Refusals.assertRefused(413, () -> api().body(TestServer.newGroupBody("too-many").toString()).post(ha("")));
+        raw().contentType(ContentType.JSON).body(Map.of("maxVolumeGb", 17)).put("/_emulator/accounts/1234/limits");
+        Refusals.assertRefused(413, () -> TestServer.action(HA_1, "{\"resize_volumes\": {\"size\": 5}}"));
+    }
+
+    @Test
+    void rateLimitsAnswerOverLimitWithRetryAfterUntilTheWindowMoves() {
+        raw().contentType(ContentType.JSON).body(Map.of("rates", List.of(Map.of("method", "GET", "pathPattern", "/ha/*",
+                "perMinute", 2)))).put("/_emulator/accounts/1234/limits").then().statusCode(200);
+        api().get(ha("/" + HA_1)).then().statusCode(200);
+        api().get(ha("")).then().statusCode(200); // another path: not counted
+        api().get(ha("/" + HA_1)).then().statusCode(200);
+        io.restassured.response.Response limited = api().get(ha("/" + HA_1));
+        assertThat(limited.statusCode()).isEqualTo(413);
+        assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
+        advance(60);
+        api().get(ha("/" + HA_1)).then().statusCode(200);
+    }
+}

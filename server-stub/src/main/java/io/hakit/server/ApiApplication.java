@@ -1,6 +1,8 @@
 package io.hakit.server;
 
+import io.hakit.openapi.ContractValidators;
 import io.hakit.openapi.HaContract;
+import java.util.concurrent.CompletableFuture;
 import io.hakit.server.domain.HaService;
 import io.hakit.server.domain.World;
 import io.hakit.server.emulator.AccountsResource;
@@ -71,7 +73,7 @@ final class ApiApplication extends ResourceConfig {
         register(new RateLimitFilter(world, emulator.rateLimiter()));
         register(new BodyLimitFilter(maxBodyBytes));
         register(new ApiVersionFilter());
-        register(new RequestValidationFilter(operationNames));
+        register(new RequestValidationFilter(CompletableFuture.supplyAsync(ContractValidators::strict), operationNames));
         register(new FaultInjectionFilter(emulator.faults()));
         register(new JournalFilter(emulator.journal(), world.clock()));
 
@@ -83,6 +85,8 @@ final class ApiApplication extends ResourceConfig {
         register(ExceptionMappers.Unexpected.class);
 
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        property(ServerProperties.BV_FEATURE_DISABLE, true);
+        property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
 
         register(new AbstractBinder() {

@@ -3,7 +3,7 @@ package io.hakit.server.http;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
-import io.hakit.openapi.ContractValidators;
+import java.util.concurrent.CompletableFuture;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,15 +31,18 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final OpenApiInteractionValidator validator;
+    private final CompletableFuture<OpenApiInteractionValidator> validator;
     private final OperationNames operationNames;
 
     @Context
     private ResourceInfo resourceInfo;
 
-    /** Authentication has its own filter and comes first; Accept is not a reason to fail (ContractValidators). */
-    public RequestValidationFilter(OperationNames operationNames) {
-        this.validator = ContractValidators.strict();
+    /**
+     * The validator (see {@link ContractValidators#strict()}) takes half a second to build, so it is built beside
+     * the server's own start-up; the first validated request waits for it if it must.
+     */
+    public RequestValidationFilter(CompletableFuture<OpenApiInteractionValidator> validator, OperationNames operationNames) {
+        this.validator = validator;
         this.operationNames = operationNames;
     }
 
@@ -50,7 +53,7 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
             return; // control API, documents, docs page
         }
         byte[] body = readBody(request);
-        ValidationReport report = validator.validateRequest(toValidatorRequest(request, body));
+        ValidationReport report = validator.join().validateRequest(toValidatorRequest(request, body));
         if (report.hasErrors()) {
             String message = operationNames.actionProblem(operationId, parseLeniently(body))
                     .orElseGet(() -> "Invalid request: " + summary(report));

@@ -1,0 +1,79 @@
+package io.hakit.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hakit.client.invoker.ApiException;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A fault the service answered: {@code {"<faultName>": {"code": N, "message": "...", "details": "..."}}}, as a typed
+ * exception. {@link #call} turns the generated client's {@link ApiException} into one.
+ */
+public final class HaFault extends RuntimeException {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String faultName;
+    private final int code;
+    private final String details;
+
+    public HaFault(String faultName, int code, String message, String details) {
+        super(faultName + " (" + code + "): " + message, null, false, false);
+        this.faultName = faultName;
+        this.code = code;
+        this.details = details;
+    }
+
+    /** The fault's name, for example {@code itemNotFound}. */
+    public String faultName() {
+        return faultName;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public Optional<String> details() {
+        return Optional.ofNullable(details);
+    }
+
+    /** The service's message, without the name and code. */
+    public String faultMessage() {
+        return getMessage().substring(getMessage().indexOf(": ") + 2);
+    }
+
+    /** A call of the generated client. */
+    @FunctionalInterface
+    public interface Call<T> {
+        T run() throws ApiException;
+    }
+
+    /** Runs a call of the generated client; a fault answer is thrown as a HaFault. */
+    public static <T> T call(Call<T> call) {
+        try {
+            return call.run();
+        } catch (ApiException e) {
+            throw from(e);
+        }
+    }
+
+    /** The fault in the answer; a body that is no fault still gives a HaFault, named {@code unexpected}. */
+    public static HaFault from(ApiException e) {
+        try {
+            JsonNode body = e.getResponseBody() == null ? null : JSON.readTree(e.getResponseBody());
+            if (body != null && body.isObject() && body.size() == 1) {
+                Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
+                Map.Entry<String, JsonNode> fault = fields.next();
+                JsonNode inner = fault.getValue();
+                return new HaFault(fault.getKey(), inner.path("code").asInt(e.getCode()), inner.path("message").asText(""),
+                        inner.hasNonNull("details") ? inner.get("details").asText() : null);
+            }
+        } catch (IOException notJson) {
+            // falls through: the answer was not a fault body
+        }
+        return new HaFault("unexpected", e.getCode(), String.valueOf(e.getResponseBody()), null);
+    }
+}

@@ -60,7 +60,14 @@ public final class HaContract {
     }
 
     /** One HTTP operation of the document. */
-    public record HttpOperation(String operationId, String method, String pathTemplate, JsonNode node) {}
+    public record HttpOperation(String operationId, String method, String pathTemplate, JsonNode node) {
+
+        /** Whether a request path as sent (not decoded) is of this operation's shape. */
+        public boolean matches(String requestMethod, String rawPath) {
+            return method.equalsIgnoreCase(requestMethod)
+                    && rawPath.matches(pathTemplate.replace(".", "\\.").replaceAll("\\{[^}]+}", "[^/]+"));
+        }
+    }
 
     /**
      * One of the project's named operations, and the HTTP operation that carries it. Supporting operations (flavors,
@@ -138,6 +145,34 @@ public final class HaContract {
             }
         }
         return exchanges;
+    }
+
+    /** The HTTP operation a request is, by method and path; the most literal template wins (/flavors/{id}). */
+    public Optional<HttpOperation> httpOperation(String method, String rawPath) {
+        return httpOperations().stream().filter(op -> op.matches(method, rawPath))
+                .min(java.util.Comparator.comparingInt(op -> op.pathTemplate().split("\\{").length));
+    }
+
+    /**
+     * The named operation a request is: the HTTP operation's only one, or, where it carries several, the one the
+     * body names (the action key; for the PATCH, an empty configuration id detaches).
+     */
+    public Optional<String> namedOperation(String operationId, JsonNode body) {
+        List<NamedOperation> candidates = namedOperations().stream()
+                .filter(op -> op.carrier().operationId().equals(operationId)).toList();
+        if (candidates.size() == 1) {
+            return Optional.of(candidates.get(0).name());
+        }
+        if (body == null || !body.isObject()) {
+            return Optional.empty();
+        }
+        if (operationId.equals("updateHaInstance")) { // x-operations' "when": an empty id detaches
+            boolean detach = body.path("ha_instance").path("configuration").asText("x").isEmpty();
+            return Optional.of(detach ? "detachConfiguration" : "attachConfiguration");
+        }
+        String key = body.fieldNames().hasNext() ? body.fieldNames().next() : "";
+        return candidates.stream().filter(op -> op.action().map(key::equals).orElse(false))
+                .map(NamedOperation::name).findFirst();
     }
 
     public DocumentedExchange documentedExchange(String name) {

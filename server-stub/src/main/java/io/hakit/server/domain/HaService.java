@@ -64,8 +64,13 @@ public final class HaService {
         return instances;
     }
 
-    /** Reads an account consistently: {@code view} runs under the world's lock. */
+    /** Reads an account consistently: {@code view} runs under the world's lock, after what is due completes. */
     public <T> T read(String accountId, Function<AccountData, T> view) {
         return world.locked(() -> view.apply(world.account(accountId)));
+    }
+
+    /** Renders what a change of this request just left, before anything else completes. */
+    public <T> T asLeft(String accountId, Function<AccountData, T> view) {
+        return world.lockedAsLeft(() -> view.apply(world.account(accountId)));
     }
 }

@@ -47,6 +47,19 @@ public final class World {
         }
     }
 
+    /**
+     * Runs {@code work} alone without completing anything: to render what a change just left, even when its
+     * transition takes no time (the immediate durations complete on the next request, not on this one).
+     */
+    public <T> T lockedAsLeft(Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public void locked(Runnable work) {
         locked(() -> {
             work.run();

@@ -14,9 +14,11 @@ import java.util.stream.Collectors;
  */
 public final class OperationNames {
 
+    private final HaContract contract;
     private final Map<String, List<NamedOperation>> byOperationId;
 
     public OperationNames(HaContract contract) {
+        this.contract = contract;
         this.byOperationId = contract.namedOperations().stream()
                 .collect(Collectors.groupingBy(op -> op.carrier().operationId()));
     }
@@ -26,20 +28,7 @@ public final class OperationNames {
     }
 
     public Optional<String> name(String operationId, JsonNode body) {
-        List<NamedOperation> candidates = byOperationId.getOrDefault(operationId, List.of());
-        if (candidates.size() == 1) {
-            return Optional.of(candidates.get(0).name());
-        }
-        if (body == null || !body.isObject()) {
-            return Optional.empty();
-        }
-        if (operationId.equals("updateHaInstance")) { // the one PATCH: an empty id detaches (x-operations' "when")
-            boolean detach = body.path("ha_instance").path("configuration").asText("x").isEmpty();
-            return Optional.of(detach ? "detachConfiguration" : "attachConfiguration");
-        }
-        String key = body.fieldNames().hasNext() ? body.fieldNames().next() : "";
-        return candidates.stream().filter(op -> op.action().map(key::equals).orElse(false))
-                .map(NamedOperation::name).findFirst();
+        return contract.namedOperation(operationId, body);
     }
 
     /**

@@ -26,7 +26,7 @@ public final class BackupsResource implements BackupsApi {
         BackupSpec spec = request.getBackup();
         Backup backup = service.backups().create(accountId, new NewBackup(spec.getName(), spec.getDescription(),
                 spec.getSource().getType().toString(), spec.getSource().getId(), spec.getParentId()));
-        return ApiResponses.json(202, service.read(accountId, account -> views.backup(backup, service.world().catalog())));
+        return ApiResponses.json(202, service.asLeft(accountId, account -> views.backup(backup, service.world().catalog())));
     }
 
     @Override

@@ -33,7 +33,7 @@ public final class HaActionsResource implements HaActionsApi {
         if (request instanceof UpgradeAction upgrade) {
             HaGroup group = actions.upgrade(accountId, haId, upgrade.getUpgrade().getDatastoreType(),
                     upgrade.getUpgrade().getDatastoreVersion());
-            return ApiResponses.json(202, service.read(accountId, account -> views.upgradeStarted(group)));
+            return ApiResponses.json(202, service.asLeft(accountId, account -> views.upgradeStarted(group)));
         } else if (request instanceof AddReplicaAction add) {
             actions.addReplica(accountId, haId, RequestMapping.member(add.getAddReplica().getReplicaDetails()));
         } else if (request instanceof RemoveReplicaAction remove) {

@@ -23,7 +23,7 @@ public final class HaInstancesResource implements HaInstancesApi {
     @Override
     public Response createHaInstance(String version, String accountId, CreateHaInstanceRequest request) {
         HaGroup group = service.groups().create(accountId, RequestMapping.newGroup(request.getHa()));
-        return ApiResponses.json(202, service.read(accountId, account -> views.groupDetails(account, group)));
+        return ApiResponses.json(202, service.asLeft(accountId, account -> views.groupDetails(account, group)));
     }
 
     @Override

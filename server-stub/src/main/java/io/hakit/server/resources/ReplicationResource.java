@@ -25,6 +25,6 @@ public final class ReplicationResource implements ReplicationApi {
         ConvertToHaActionConvertToHa convert = request.getConvertToHa();
         HaGroup group = service.replicationSetups().convertToHa(accountId, instanceId, convert.getName(),
                 RequestMapping.networks(convert.getNetworks()), RequestMapping.acls(convert.getAcls()));
-        return ApiResponses.json(202, service.read(accountId, account -> views.convertedGroup(account, group)));
+        return ApiResponses.json(202, service.asLeft(accountId, account -> views.convertedGroup(account, group)));
     }
 }

@@ -1,0 +1,25 @@
+package io.hakit.contract;
+
+import io.hakit.contract.api.HaApi;
+import io.hakit.openapi.HaContract;
+
+/**
+ * The implementation the scenarios run against, how to talk to it and how to wait for it. Set before the scenarios
+ * run (by the gate, or by the kit's own suites), read by each scenario.
+ */
+public record Target(GateConfig config, HaApi api, Waiter waiter, Conformance conformance, HaContract contract) {
+
+    private static volatile Target current;
+
+    public static void use(Target target) {
+        current = target;
+    }
+
+    public static Target current() {
+        Target target = current;
+        if (target == null) {
+            throw new IllegalStateException("no target: run the scenarios through GateMain or a kit suite");
+        }
+        return target;
+    }
+}

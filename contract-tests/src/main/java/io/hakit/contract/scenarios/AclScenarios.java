@@ -1,0 +1,33 @@
+package io.hakit.contract.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** ACLs: refused while the group builds, then added, listed and deleted through the triple-encoded path. */
+class AclScenarios extends Scenario {
+
+    @Test
+    void aclsAreAddedListedAndDeleted() {
+        String id = createGroup("acls");
+        if ("BUILD".equals(state(id))) {
+            api.addAcl(id, json("{\"address\": \"10.20.30.40/32\"}")).expect(422);
+        }
+        awaitState(id, "ACTIVE");
+        api.addAcl(id, json("{\"address\": \"10.20.30.40/32\"}")).expect(200);
+        assertThat(addresses(id)).contains("10.20.30.40/32");
+        api.addAcl(id, json("{\"address\": \"10.20.30.400/32\"}")).expect(400);
+
+        api.deleteAcl(id, "10.20.30.40%25252F32").expect(202);
+        assertThat(addresses(id)).doesNotContain("10.20.30.40/32");
+        api.deleteAcl(id, "10.20.30.40%25252F32").expect(404);
+    }
+
+    private List<String> addresses(String id) {
+        List<String> addresses = new ArrayList<>();
+        api.listAcls(id).expect(200).at("/acls").forEach(a -> addresses.add(a.get("address").asText()));
+        return addresses;
+    }
+}

@@ -1,0 +1,60 @@
+package io.hakit.contract.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Create, build, show, list and delete an HA group, and what each refuses. */
+class GroupLifecycleScenarios extends Scenario {
+
+    @Test
+    void aGroupBuildsServesAndIsDeleted() {
+        String id = createGroup("lifecycle");
+        awaitState(id, "ACTIVE");
+        JsonNode shown = group(id);
+        assertThat(shown.get("replica_source")).hasSize(1);
+        assertThat(shown.get("replicas")).hasSize(1);
+        List<Integer> ports = new ArrayList<>();
+        shown.get("networks").forEach(n -> ports.add(n.get("port").asInt()));
+        assertThat(ports).as("a read (3307) and a write (3306) endpoint per network").contains(3306, 3307);
+
+        List<String> listed = new ArrayList<>();
+        api.listGroups().expect(200).at("/ha_instances").forEach(g -> listed.add(g.get("id").asText()));
+        assertThat(listed).contains(id);
+
+        api.deleteGroup(id).expect(202);
+        target.waiter().until("HA instance " + id + " to be gone", () -> api.showGroup(id).status() == 404);
+        api.showGroup(id).expect(404);
+    }
+
+    @Test
+    void invalidCreatesAreBadRequests() {
+        ObjectNode zeroVolume = newGroupBody("zero-volume");
+        ((ObjectNode) zeroVolume.at("/ha/replicas/0/volume")).put("size", 0);
+        api.createGroup(zeroVolume).expect(400);
+
+        ObjectNode threeReplicas = newGroupBody("three-replicas");
+        var replicas = threeReplicas.withArray("/ha/replicas");
+        replicas.add(replicas.get(0).deepCopy());
+        replicas.add(replicas.get(0).deepCopy());
+        api.createGroup(threeReplicas).expect(400);
+
+        ObjectNode unnamed = newGroupBody("unnamed");
+        ((ObjectNode) unnamed.get("ha")).remove("name");
+        api.createGroup(unnamed).expect(400);
+
+        ObjectNode tooLong = newGroupBody("too-long");
+        ((ObjectNode) tooLong.get("ha")).put("name", "x".repeat(256));
+        api.createGroup(tooLong).expect(400);
+    }
+
+    @Test
+    void unknownGroupsAreNotFound() {
+        api.showGroup("00000000-0000-4000-8000-000000000000").expect(404);
+        api.deleteGroup("00000000-0000-4000-8000-000000000000").expect(404);
+    }
+}

@@ -1,0 +1,25 @@
+package io.hakit.contract.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** No account sees another's groups (needs a second account's token: --otherAccountId, --otherToken). */
+class IsolationScenarios extends Scenario {
+
+    @Test
+    void accountsDoNotSeeEachOthersGroups() {
+        assumeTrue(config.otherToken().isPresent() && config.otherAccountId().isPresent(),
+                "no second account given: not exercised");
+        String id = createGroup("isolation");
+        var other = api.as(config.otherAccountId().get(), config.otherToken().get());
+        List<String> theirs = new ArrayList<>();
+        other.listGroups().expect(200).at("/ha_instances").forEach(g -> theirs.add(g.get("id").asText()));
+        assertThat(theirs).doesNotContain(id);
+        other.showGroup(id).expect(404);
+        api.as(config.accountId(), config.otherToken().get()).showGroup(id).expect(403);
+    }
+}

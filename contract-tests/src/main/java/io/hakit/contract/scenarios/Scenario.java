@@ -1,0 +1,107 @@
+package io.hakit.contract.scenarios;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hakit.contract.GateConfig;
+import io.hakit.contract.Target;
+import io.hakit.contract.api.Answer;
+import io.hakit.contract.api.HaApi;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+
+/**
+ * What every scenario shares: the target, request bodies built from the document's own examples and the gate's
+ * inputs, waiting for states, and cleaning up every group a scenario made.
+ */
+abstract class Scenario {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    /** States that end a transition: what a wait for "done" waits for. */
+    private static final Set<String> SETTLED = Set.of("ACTIVE", "RESTART_REQUIRED", "ERROR", "FAILOVER_DISABLED");
+
+    private final List<String> created = new ArrayList<>();
+
+    final Target target = Target.current();
+    final HaApi api = target.api();
+    final GateConfig config = target.config();
+
+    /** The documented create request, on the gate's flavor and datastore, with a name of this run. */
+    ObjectNode newGroupBody(String purpose) {
+        ObjectNode body = documentedBody("createHaInstance");
+        ObjectNode ha = (ObjectNode) body.get("ha");
+        ha.put("name", "gate-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 8));
+        ha.putObject("datastore").put("type", config.datastoreType()).put("version", config.datastoreVersion());
+        ha.remove("configuration");
+        for (String role : List.of("replicas", "replica_source")) {
+            ha.get(role).forEach(member -> ((ObjectNode) member).put("flavorRef", config.flavor()));
+        }
+        return body;
+    }
+
+    ObjectNode documentedBody(String exchange) {
+        return (ObjectNode) target.contract().documentedExchange(exchange).requestBody().orElseThrow().deepCopy();
+    }
+
+    /** Creates a group, checks the documented answer, and waits until it is ACTIVE. */
+    String activeGroup(String purpose) {
+        String id = createGroup(purpose);
+        awaitState(id, "ACTIVE");
+        return id;
+    }
+
+    String createGroup(String purpose) {
+        Answer answer = api.createGroup(newGroupBody(purpose)).expect(202).expectField("/ha_instance/state", "BUILD");
+        String id = answer.text("/ha_instance/id");
+        created.add(id);
+        return id;
+    }
+
+    JsonNode group(String id) {
+        return api.showGroup(id).expect(200).at("/ha_instance");
+    }
+
+    String state(String id) {
+        return group(id).path("state").asText();
+    }
+
+    void awaitState(String id, String state) {
+        target.waiter().until("HA instance " + id + " to be " + state, () -> state.equals(state(id)));
+    }
+
+    /** Waits until the group is no longer in a transition. */
+    String awaitSettled(String id) {
+        String[] last = new String[1];
+        target.waiter().until("HA instance " + id + " to settle", () -> SETTLED.contains(last[0] = state(id)));
+        return last[0];
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** Best effort: every group this scenario made is deleted, once it can be. */
+    @AfterEach
+    void deleteWhatWasCreated() {
+        for (String id : created) {
+            try {
+                Answer shown = api.showGroup(id);
+                if (shown.status() == 404) {
+                    continue;
+                }
+                awaitSettled(id);
+                api.deleteGroup(id);
+            } catch (RuntimeException | AssertionError e) {
+                // cleanup never hides the scenario's own outcome
+            }
+        }
+        created.clear();
+    }
+}

@@ -1,0 +1,21 @@
+package io.hakit.contract.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Upgrades follow the documented paths; the answer shows the group in UPGRADING. */
+class UpgradeScenarios extends Scenario {
+
+    @Test
+    void aDocumentedUpgradePathIsTaken() {
+        String id = activeGroup("upgrade");
+        api.act(id, json("{\"upgrade\": {\"datastore_type\": \"" + config.datastoreType()
+                + "\", \"datastore_version\": \"" + config.datastoreVersion() + "\"}}")).expect(422);
+        api.act(id, json("{\"upgrade\": {\"datastore_type\": \"" + config.datastoreType()
+                + "\", \"datastore_version\": \"" + config.upgradeVersion() + "\"}}")).expect(202)
+                .expectField("/ha_instance/state", "UPGRADING").expectField("/ha_instance/id", id);
+        awaitState(id, "ACTIVE");
+        assertThat(group(id).at("/datastore/version").asText()).isEqualTo(config.upgradeVersion());
+    }
+}

@@ -1,0 +1,93 @@
+package io.hakit.contract;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Executors;
+
+/**
+ * A deliberately broken implementation of the HA API: the reference server behind a proxy that breaks one thing
+ * (a renamed field, a dropped field, a wrong status, no authentication). The gate must catch each.
+ */
+final class BrokenProxy implements AutoCloseable {
+
+    /** One way of breaking the implementation. */
+    interface Breakage {
+        /** The request as forwarded; may add headers. */
+        default void request(HttpExchange exchange, HttpRequest.Builder forwarded) {}
+
+        /** The answer as returned. */
+        default Answer answer(String method, String path, Answer answer) {
+            return answer;
+        }
+    }
+
+    record Answer(int status, String body) {}
+
+    private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "content-length", "transfer-encoding", "expect", "upgrade");
+
+    private final HttpServer server;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private BrokenProxy(URI upstream, Breakage breakage) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/", exchange -> forward(exchange, upstream, breakage));
+        server.start();
+    }
+
+    static BrokenProxy in(URI upstream, Breakage breakage) {
+        try {
+            return new BrokenProxy(upstream, breakage);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private void forward(HttpExchange exchange, URI upstream, Breakage breakage) throws IOException {
+        try (exchange) {
+            String rawPath = exchange.getRequestURI().getRawPath();
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            HttpRequest.Builder forwarded = HttpRequest.newBuilder(URI.create(upstream + rawPath))
+                    .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(body));
+            exchange.getRequestHeaders().forEach((name, values) -> {
+                if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
+                    values.forEach(v -> forwarded.header(name, v));
+                }
+            });
+            breakage.request(exchange, forwarded);
+            HttpResponse<String> response = http.send(forwarded.build(), HttpResponse.BodyHandlers.ofString());
+            Answer answer = breakage.answer(exchange.getRequestMethod(), rawPath, new Answer(response.statusCode(), response.body()));
+            byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
+            response.headers().firstValue("Content-Type").ifPresent(t -> exchange.getResponseHeaders().add("Content-Type", t));
+            response.headers().firstValue("Retry-After").ifPresent(t -> exchange.getResponseHeaders().add("Retry-After", t));
+            exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : out.length);
+            if (out.length > 0) {
+                try (OutputStream stream = exchange.getResponseBody()) {
+                    stream.write(out);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

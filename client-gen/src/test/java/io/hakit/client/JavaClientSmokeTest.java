@@ -58,7 +58,7 @@ class JavaClientSmokeTest {
 
     @Test
     void listsShowsCreatesAndActs() throws Exception {
-        assertThat(groups.listHaInstances(V, ACCOUNT).getHaInstances()).anySatisfy(g -> assertThat(g.getId()).isEqualTo(HA_1));
+        assertThat(groups.listHaInstances(V, ACCOUNT, null, null).getHaInstances()).anySatisfy(g -> assertThat(g.getId()).isEqualTo(HA_1));
         HaInstance ha1 = groups.showHaInstance(V, ACCOUNT, HA_1).getHaInstance();
         assertThat(ha1.getState()).isEqualTo(HaState.ACTIVE);
         assertThat(ha1.getReplicas()).hasSize(1);
@@ -90,9 +90,9 @@ class JavaClientSmokeTest {
                     assertThat(fault.faultMessage()).contains("no-such-group");
                 });
         HaInstancesApi stranger = new HaInstancesApi(HaClients.create(server.baseUri(), "not-a-token"));
-        assertThatThrownBy(() -> HaFault.call(() -> stranger.listHaInstances(V, ACCOUNT)))
+        assertThatThrownBy(() -> HaFault.call(() -> stranger.listHaInstances(V, ACCOUNT, null, null)))
                 .isInstanceOfSatisfying(HaFault.class, fault -> assertThat(fault.faultName()).isEqualTo("unauthorized"));
-        assertThatThrownBy(() -> HaFault.call(() -> groups.listHaInstances(V, "5678")))
+        assertThatThrownBy(() -> HaFault.call(() -> groups.listHaInstances(V, "5678", null, null)))
                 .isInstanceOfSatisfying(HaFault.class, fault -> assertThat(fault.code()).isEqualTo(403));
     }
 

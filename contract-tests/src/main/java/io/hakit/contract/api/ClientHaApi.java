@@ -109,7 +109,12 @@ public final class ClientHaApi implements HaApi {
 
     @Override
     public Answer listGroups() {
-        return call("listHaInstances", null, "listHaInstances", () -> groups().listHaInstancesWithHttpInfo(V, account));
+        return listGroups(null);
+    }
+
+    @Override
+    public Answer listGroups(String marker) {
+        return call("listHaInstances", null, "listHaInstances", () -> groups().listHaInstancesWithHttpInfo(V, account, null, marker));
     }
 
     @Override
@@ -167,13 +172,18 @@ public final class ClientHaApi implements HaApi {
 
     @Override
     public Answer listBackups() {
-        return call("listBackups", null, "listBackups", () -> new BackupsApi(client).listBackupsWithHttpInfo(V, account, null));
+        return listBackups(null);
+    }
+
+    @Override
+    public Answer listBackups(String marker) {
+        return call("listBackups", null, "listBackups", () -> new BackupsApi(client).listBackupsWithHttpInfo(V, account, null, null, marker));
     }
 
     @Override
     public Answer listGroupBackups(String haId) {
         return call("listHaBackups", null, "listHaBackups " + haId,
-                () -> new BackupsApi(client).listHaBackupsWithHttpInfo(V, account, haId));
+                () -> new BackupsApi(client).listHaBackupsWithHttpInfo(V, account, haId, null, null));
     }
 
     @Override
@@ -191,6 +201,6 @@ public final class ClientHaApi implements HaApi {
     @Override
     public Answer listConfigurations() {
         return call("listConfigurations", null, "listConfigurations",
-                () -> new ConfigurationsApi(client).listConfigurationsWithHttpInfo(V, account));
+                () -> new ConfigurationsApi(client).listConfigurationsWithHttpInfo(V, account, null, null));
     }
 }

@@ -21,6 +21,9 @@ public interface HaApi {
 
     Answer listGroups();
 
+    /** The page of groups after {@code marker}. */
+    Answer listGroups(String marker);
+
     Answer showGroup(String haId);
 
     Answer deleteGroup(String haId);
@@ -41,6 +44,9 @@ public interface HaApi {
     Answer showBackup(String backupId);
 
     Answer listBackups();
+
+    /** The page of backups after {@code marker}. */
+    Answer listBackups(String marker);
 
     Answer listGroupBackups(String haId);
 

@@ -81,7 +81,7 @@ public final class RestHaApi implements HaApi {
             request.contentType("application/json").body(body.toString());
         }
         Response response = request.request(method, path);
-        String operation = namer.name(method, path, body);
+        String operation = namer.name(method, path.replaceFirst("\\?.*$", ""), body);
         String text = response.asString();
         validate(operation, method, path, response, text);
         return new Answer(operation, method + " " + path, response.statusCode(), parse(text),
@@ -91,7 +91,7 @@ public final class RestHaApi implements HaApi {
     private void validate(String operation, String method, String path, Response response, String text) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         response.getHeaders().forEach(h -> headers.computeIfAbsent(h.getName(), k -> new ArrayList<>()).add(h.getValue()));
-        ValidationReport report = ContractValidators.validateResponse(validator, method, path, response.statusCode(),
+        ValidationReport report = ContractValidators.validateResponse(validator, method, path.replaceFirst("\\?.*$", ""), response.statusCode(),
                 headers, text);
         if (report.hasErrors()) {
             String what = method + " " + path + " answered " + response.statusCode() + " outside the document: "
@@ -121,6 +121,11 @@ public final class RestHaApi implements HaApi {
     @Override
     public Answer listGroups() {
         return send("GET", path("/ha"), null);
+    }
+
+    @Override
+    public Answer listGroups(String marker) {
+        return send("GET", path("/ha?marker=" + marker), null);
     }
 
     @Override
@@ -171,6 +176,11 @@ public final class RestHaApi implements HaApi {
     @Override
     public Answer listBackups() {
         return send("GET", path("/backups"), null);
+    }
+
+    @Override
+    public Answer listBackups(String marker) {
+        return send("GET", path("/backups?marker=" + marker), null);
     }
 
     @Override

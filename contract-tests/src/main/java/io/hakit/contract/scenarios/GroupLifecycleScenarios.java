@@ -22,9 +22,7 @@ class GroupLifecycleScenarios extends Scenario {
         shown.get("networks").forEach(n -> ports.add(n.get("port").asInt()));
         assertThat(ports).as("a read (3307) and a write (3306) endpoint per network").contains(3306, 3307);
 
-        List<String> listed = new ArrayList<>();
-        api.listGroups().expect(200).at("/ha_instances").forEach(g -> listed.add(g.get("id").asText()));
-        assertThat(listed).contains(id);
+        assertThat(allIds(marker -> marker == null ? api.listGroups() : api.listGroups(marker), "ha_instances")).contains(id);
 
         api.deleteGroup(id).expect(202);
         target.waiter().until("HA instance " + id + " to be gone", () -> api.showGroup(id).status() == 404);

@@ -79,6 +79,18 @@ abstract class Scenario {
         return last[0];
     }
 
+    /** Every id of a paginated list: pages are followed while a next link says more follow. */
+    static List<String> allIds(java.util.function.Function<String, Answer> page, String listName) {
+        List<String> ids = new ArrayList<>();
+        String marker = null;
+        do {
+            JsonNode body = page.apply(marker).expect(200).body();
+            body.path(listName).forEach(item -> ids.add(item.get("id").asText()));
+            marker = body.path("links").isEmpty() || ids.isEmpty() ? null : ids.get(ids.size() - 1);
+        } while (marker != null);
+        return ids;
+    }
+
     static JsonNode json(String text) {
         try {
             return JSON.readTree(text);

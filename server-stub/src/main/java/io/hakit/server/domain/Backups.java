@@ -67,18 +67,17 @@ public final class Backups {
         return world.locked(() -> backup(world.account(accountId), backupId));
     }
 
-    /** Every backup of the account, optionally of one datastore type. */
-    public List<Backup> list(String accountId, String datastoreType) {
-        return world.locked(() -> world.account(accountId).backups().values().stream()
-                .filter(b -> datastoreType == null || b.datastore().type().equalsIgnoreCase(datastoreType))
-                .toList());
+    /** A page of the account's backups, optionally of one datastore type. */
+    public Page<Backup> list(String accountId, String datastoreType, String marker, Integer limit) {
+        return world.locked(() -> Page.of(world.account(accountId).backups(), marker, limit,
+                b -> datastoreType == null || b.datastore().type().equalsIgnoreCase(datastoreType)));
     }
 
-    public List<Backup> listForGroup(String accountId, String haId) {
+    public Page<Backup> listForGroup(String accountId, String haId, String marker, Integer limit) {
         return world.locked(() -> {
             AccountData account = world.account(accountId);
             GroupRules.group(account, haId);
-            return account.backups().values().stream().filter(b -> b.ofHaGroup() && b.sourceId().equals(haId)).toList();
+            return Page.of(account.backups(), marker, limit, b -> b.ofHaGroup() && b.sourceId().equals(haId));
         });
     }
 

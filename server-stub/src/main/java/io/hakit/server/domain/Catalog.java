@@ -71,6 +71,13 @@ public final class Catalog {
         return FLAVORS;
     }
 
+    /** A page of flavors, ordered by id like every list. */
+    public Page<Flavor> flavors(String marker, Integer limit) {
+        java.util.TreeMap<String, Flavor> byId = new java.util.TreeMap<>();
+        FLAVORS.forEach(f -> byId.put(String.valueOf(f.id()), f));
+        return Page.of(byId, marker, limit);
+    }
+
     public Optional<Flavor> flavor(String id) {
         return FLAVORS.stream().filter(f -> String.valueOf(f.id()).equals(id)).findFirst();
     }

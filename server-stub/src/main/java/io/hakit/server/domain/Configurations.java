@@ -59,8 +59,8 @@ public final class Configurations {
         });
     }
 
-    public List<ConfigurationGroup> list(String accountId) {
-        return world.locked(() -> List.copyOf(world.account(accountId).configurations().values()));
+    public Page<ConfigurationGroup> list(String accountId, String marker, Integer limit) {
+        return world.locked(() -> Page.of(world.account(accountId).configurations(), marker, limit));
     }
 
     public ConfigurationGroup show(String accountId, String configurationId) {

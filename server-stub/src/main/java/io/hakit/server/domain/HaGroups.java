@@ -67,8 +67,8 @@ public final class HaGroups {
         return networks;
     }
 
-    public List<HaGroup> list(String accountId) {
-        return world.locked(() -> List.copyOf(world.account(accountId).groups().values()));
+    public Page<HaGroup> list(String accountId, String marker, Integer limit) {
+        return world.locked(() -> Page.of(world.account(accountId).groups(), marker, limit));
     }
 
     public HaGroup show(String accountId, String haId) {

@@ -36,15 +36,15 @@ public final class BackupsResource implements BackupsApi {
     }
 
     @Override
-    public Response listBackups(String version, String accountId, String datastore) {
-        return ApiResponses.ok(service.read(accountId,
-                account -> views.backupList(service.backups().list(accountId, datastore), service.world().catalog())));
+    public Response listBackups(String version, String accountId, String datastore, Integer limit, String marker) {
+        return ApiResponses.ok(service.read(accountId, account -> views.backupList(accountId, "backups",
+                service.backups().list(accountId, datastore, marker, limit), limit, service.world().catalog())));
     }
 
     @Override
-    public Response listHaBackups(String version, String accountId, String haId) {
-        return ApiResponses.ok(service.read(accountId,
-                account -> views.backupList(service.backups().listForGroup(accountId, haId), service.world().catalog())));
+    public Response listHaBackups(String version, String accountId, String haId, Integer limit, String marker) {
+        return ApiResponses.ok(service.read(accountId, account -> views.backupList(accountId, "ha/" + haId + "/backups",
+                service.backups().listForGroup(accountId, haId, marker, limit), limit, service.world().catalog())));
     }
 
     @Override

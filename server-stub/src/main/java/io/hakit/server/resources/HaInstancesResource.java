@@ -27,8 +27,9 @@ public final class HaInstancesResource implements HaInstancesApi {
     }
 
     @Override
-    public Response listHaInstances(String version, String accountId) {
-        return ApiResponses.ok(service.read(accountId, account -> views.groupList(account.groups().values())));
+    public Response listHaInstances(String version, String accountId, Integer limit, String marker) {
+        return ApiResponses.ok(service.read(accountId,
+                account -> views.groupList(accountId, service.groups().list(accountId, marker, limit), limit)));
     }
 
     @Override

@@ -31,8 +31,8 @@ public final class SupportingResources implements FlavorsApi, ConfigurationsApi,
     }
 
     @Override
-    public Response listFlavors(String version, String accountId) {
-        return ApiResponses.ok(views.flavorList(accountId, service.world().catalog().flavors()));
+    public Response listFlavors(String version, String accountId, Integer limit, String marker) {
+        return ApiResponses.ok(views.flavorList(accountId, service.world().catalog().flavors(marker, limit), limit));
     }
 
     @Override
@@ -46,8 +46,8 @@ public final class SupportingResources implements FlavorsApi, ConfigurationsApi,
     }
 
     @Override
-    public Response listConfigurations(String version, String accountId) {
-        return ApiResponses.ok(views.configurationList(service.configurations().list(accountId)));
+    public Response listConfigurations(String version, String accountId, Integer limit, String marker) {
+        return ApiResponses.ok(views.configurationList(accountId, service.configurations().list(accountId, marker, limit), limit));
     }
 
     @Override

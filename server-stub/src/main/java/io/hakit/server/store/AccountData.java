@@ -5,17 +5,17 @@ import io.hakit.server.domain.ConfigurationGroup;
 import io.hakit.server.domain.DbInstance;
 import io.hakit.server.domain.HaGroup;
 import io.hakit.server.domain.Limits;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
-/** Everything one account holds, by id, in the order it was created. */
+/** Everything one account holds, by id, ordered by id (the order lists and their pages follow). */
 public final class AccountData {
 
     private final String id;
-    private final Map<String, HaGroup> groups = new LinkedHashMap<>();
-    private final Map<String, DbInstance> instances = new LinkedHashMap<>();
-    private final Map<String, Backup> backups = new LinkedHashMap<>();
-    private final Map<String, ConfigurationGroup> configurations = new LinkedHashMap<>();
+    private final NavigableMap<String, HaGroup> groups = new TreeMap<>();
+    private final NavigableMap<String, DbInstance> instances = new TreeMap<>();
+    private final NavigableMap<String, Backup> backups = new TreeMap<>();
+    private final NavigableMap<String, ConfigurationGroup> configurations = new TreeMap<>();
     private Limits limits = Limits.NONE;
 
     public AccountData(String id) {
@@ -26,19 +26,19 @@ public final class AccountData {
         return id;
     }
 
-    public Map<String, HaGroup> groups() {
+    public NavigableMap<String, HaGroup> groups() {
         return groups;
     }
 
-    public Map<String, DbInstance> instances() {
+    public NavigableMap<String, DbInstance> instances() {
         return instances;
     }
 
-    public Map<String, Backup> backups() {
+    public NavigableMap<String, Backup> backups() {
         return backups;
     }
 
-    public Map<String, ConfigurationGroup> configurations() {
+    public NavigableMap<String, ConfigurationGroup> configurations() {
         return configurations;
     }
 

@@ -26,6 +26,14 @@ public final class Links {
         return links;
     }
 
+    /** The {@code next} link of a list page: the same list, starting after the page's last id. */
+    public ArrayNode next(String accountId, String listPath, int limit, String marker) {
+        ArrayNode links = JsonNodeFactory.instance.arrayNode();
+        links.addObject().put("href", publicUrl + "/" + VERSION + "/" + accountId + "/" + listPath + "?limit=" + limit
+                + "&marker=" + java.net.URLEncoder.encode(marker, java.nio.charset.StandardCharsets.UTF_8)).put("rel", "next");
+        return links;
+    }
+
     public ArrayNode version() {
         ArrayNode links = JsonNodeFactory.instance.arrayNode();
         links.addObject().put("href", publicUrl + "/" + VERSION).put("rel", "self");

@@ -12,6 +12,7 @@ import io.hakit.server.domain.DbInstance;
 import io.hakit.server.domain.Flavor;
 import io.hakit.server.domain.HaGroup;
 import io.hakit.server.domain.HaState;
+import io.hakit.server.domain.Page;
 import io.hakit.server.store.AccountData;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -71,10 +72,16 @@ public final class Views {
         return envelope("ha_instance", groupSummary(group, true));
     }
 
-    public ObjectNode groupList(Collection<HaGroup> groups) {
+    public ObjectNode groupList(String accountId, Page<HaGroup> page, int limit) {
         ArrayNode list = JSON.arrayNode();
-        groups.forEach(g -> list.add(groupSummary(g, false)));
-        return envelope("ha_instances", list);
+        page.items().forEach(g -> list.add(groupSummary(g, false)));
+        return paged(envelope("ha_instances", list), accountId, "ha", page, limit);
+    }
+
+    /** A page's {@code next} link, when more items follow. */
+    private ObjectNode paged(ObjectNode envelope, String accountId, String listPath, Page<?> page, int limit) {
+        page.nextMarker().ifPresent(marker -> envelope.set("links", links.next(accountId, listPath, limit, marker)));
+        return envelope;
     }
 
     /** What a conversion answers: the new group in BUILD with the members it was formed from. */
@@ -195,10 +202,10 @@ public final class Views {
         return envelope("backup", backupView(backup, catalog));
     }
 
-    public ObjectNode backupList(Collection<Backup> backups, Catalog catalog) {
+    public ObjectNode backupList(String accountId, String listPath, Page<Backup> page, int limit, Catalog catalog) {
         ArrayNode list = JSON.arrayNode();
-        backups.forEach(b -> list.add(backupView(b, catalog)));
-        return envelope("backups", list);
+        page.items().forEach(b -> list.add(backupView(b, catalog)));
+        return paged(envelope("backups", list), accountId, listPath, page, limit);
     }
 
     private static ObjectNode backupView(Backup backup, Catalog catalog) {
@@ -226,10 +233,10 @@ public final class Views {
         return envelope("flavor", flavorView(accountId, flavor));
     }
 
-    public ObjectNode flavorList(String accountId, Collection<Flavor> flavors) {
+    public ObjectNode flavorList(String accountId, Page<Flavor> page, int limit) {
         ArrayNode list = JSON.arrayNode();
-        flavors.forEach(f -> list.add(flavorView(accountId, f)));
-        return envelope("flavors", list);
+        page.items().forEach(f -> list.add(flavorView(accountId, f)));
+        return paged(envelope("flavors", list), accountId, "flavors", page, limit);
     }
 
     private ObjectNode flavorView(String accountId, Flavor flavor) {
@@ -245,10 +252,10 @@ public final class Views {
         return envelope("configuration", configurationView(configuration));
     }
 
-    public ObjectNode configurationList(Collection<ConfigurationGroup> configurations) {
+    public ObjectNode configurationList(String accountId, Page<ConfigurationGroup> page, int limit) {
         ArrayNode list = JSON.arrayNode();
-        configurations.forEach(c -> list.add(configurationView(c)));
-        return envelope("configurations", list);
+        page.items().forEach(c -> list.add(configurationView(c)));
+        return paged(envelope("configurations", list), accountId, "configurations", page, limit);
     }
 
     private ObjectNode configurationView(ConfigurationGroup configuration) {

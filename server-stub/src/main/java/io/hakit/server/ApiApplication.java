@@ -23,6 +23,7 @@ import io.hakit.server.http.FaultInjectionFilter;
 import io.hakit.server.http.InjectedFaults;
 import io.hakit.server.http.Journal;
 import io.hakit.server.http.JournalFilter;
+import io.hakit.server.http.JsonBodyFilter;
 import io.hakit.server.http.JsonMapperResolver;
 import io.hakit.server.http.OperationNames;
 import io.hakit.server.http.RateLimitFilter;
@@ -73,6 +74,7 @@ final class ApiApplication extends ResourceConfig {
         register(new RateLimitFilter(world, emulator.rateLimiter()));
         register(new BodyLimitFilter(maxBodyBytes));
         register(new ApiVersionFilter());
+        register(new JsonBodyFilter());
         register(new RequestValidationFilter(CompletableFuture.supplyAsync(ContractValidators::strict), operationNames));
         register(new FaultInjectionFilter(emulator.faults()));
         register(new JournalFilter(emulator.journal(), world.clock()));

@@ -7,6 +7,7 @@ import io.hakit.server.domain.World;
 import io.hakit.server.emulator.EmulatorState;
 import io.hakit.server.emulator.Scenarios;
 import io.hakit.server.http.InjectedFaults;
+import io.hakit.server.http.MalformedUriFilter;
 import io.hakit.server.http.Journal;
 import io.hakit.server.http.RateLimiter;
 import io.hakit.server.http.TokenRegistry;
@@ -56,6 +57,8 @@ public final class ReferenceServer implements AutoCloseable {
         URI bindUri = URI.create("http://" + config.host() + ":" + config.port() + "/");
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(bindUri, application, false);
         allowEncodedSlash(http);
+        // A DELETE (or any method) with a body reaches the API, which answers it; Grizzly would answer a bare 400.
+        http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
         http.getServerConfiguration().addHttpHandler(new CLStaticHttpHandler(ReferenceServer.class.getClassLoader(),
                 "/docs-overrides/", "/META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion() + "/"), "/docs");
         try {
@@ -64,6 +67,8 @@ public final class ReferenceServer implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on " + bindUri, e);
         }
         NetworkListener listener = http.getListeners().iterator().next();
+        var chain = listener.getFilterChain();
+        chain.add(chain.indexOfType(org.glassfish.grizzly.http.server.HttpServerFilter.class), new MalformedUriFilter());
         URI baseUri = URI.create("http://" + config.host() + ":" + listener.getPort());
         String publicUrl = config.publicUrl().orElse(baseUri.toString());
         links.publicUrl(publicUrl);

@@ -5,14 +5,14 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Authentication first, as the real service's front proxy does: every path but the public ones needs a known token
- * (401), and a path that names an account must name the token's own (403, whatever the resource).
+ * Authentication first, as the real service's front proxy does: every API path (under a version, and the bookmark
+ * forms) needs a known token (401), and a path that names an account must name the token's own (403, whatever the
+ * resource). Anything else is left to routing (404).
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
@@ -20,10 +20,8 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
 
     public static final String TOKEN_HEADER = "X-Auth-Token";
 
-    /** Reachable without a token: the versions, the documents, the docs page and the control API. */
-    private static final List<Pattern> PUBLIC = List.of(
-            Pattern.compile("^/$"), Pattern.compile("^/v[0-9]+(\\.[0-9]+)?$"), Pattern.compile("^/openapi\\.yaml$"), Pattern.compile("^/docs(/.*)?$"),
-            Pattern.compile("^/_emulator(/.*)?$"));
+    /** What needs a token: below a version (the version document itself is public), and the bookmark forms. */
+    private static final Pattern PROTECTED = Pattern.compile("^/(v[0-9]+(\\.[0-9]+)?/.+|(flavors|instances|configurations)/[^/]+)$");
 
     /** {@code /{version}/{accountId}/...}: the account is the second segment. */
     private static final Pattern ACCOUNT_PATH = Pattern.compile("^/v[0-9]+(\\.[0-9]+)?/([^/]+)(/.*)?$");
@@ -37,7 +35,7 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String path = Paths.of(request);
-        if (PUBLIC.stream().anyMatch(p -> p.matcher(path).matches())) {
+        if (!PROTECTED.matcher(path).matches()) {
             return;
         }
         Optional<String> account = tokens.account(request.getHeaderString(TOKEN_HEADER));

@@ -23,6 +23,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
@@ -30,6 +32,9 @@ import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 
 /** The reference server: Jersey on Grizzly, with the emulated world behind it. */
 public final class ReferenceServer implements AutoCloseable {
+
+    /** How long a blocked read or write of one request may wait for its client. */
+    static final int READ_TIMEOUT_SECONDS = 10;
 
     private final HttpServer http;
     private final World world;
@@ -57,6 +62,7 @@ public final class ReferenceServer implements AutoCloseable {
         URI bindUri = URI.create("http://" + config.host() + ":" + config.port() + "/");
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(bindUri, application, false);
         allowEncodedSlash(http);
+        bound(http.getListeners().iterator().next());
         // A DELETE (or any method) with a body reaches the API, which answers it; Grizzly would answer a bare 400.
         http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
         http.getServerConfiguration().addHttpHandler(new CLStaticHttpHandler(ReferenceServer.class.getClassLoader(),
@@ -73,6 +79,19 @@ public final class ReferenceServer implements AutoCloseable {
         String publicUrl = config.publicUrl().orElse(baseUri.toString());
         links.publicUrl(publicUrl);
         return new ReferenceServer(http, world, baseUri, publicUrl);
+    }
+
+    /**
+     * What one client can hold of the server: a slow body ties a worker thread only until the read timeout, enough
+     * workers remain for everyone else, idle connections are closed, and headers are capped.
+     */
+    private static void bound(NetworkListener listener) {
+        listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig().setPoolName("hakit-worker")
+                .setCorePoolSize(16).setMaxPoolSize(64).setQueueLimit(4096));
+        listener.getTransport().setReadTimeout(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        listener.getTransport().setWriteTimeout(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        listener.getKeepAlive().setIdleTimeoutInSeconds(30);
+        listener.setMaxHttpHeaderSize(16 * 1024);
     }
 
     /**

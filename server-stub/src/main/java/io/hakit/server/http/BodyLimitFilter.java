@@ -27,7 +27,12 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > maxBytes) {
+        String length = request.getHeaderString("Content-Length"); // a long: JAX-RS's int getLength() overflows
+        if (length != null && !length.matches("[0-9]{1,18}")) {
+            request.abortWith(Faults.response(400, "Content-Length '" + length + "' is not a length."));
+            return;
+        }
+        if (length != null && Long.parseLong(length) > maxBytes) {
             request.abortWith(tooLarge());
             return;
         }

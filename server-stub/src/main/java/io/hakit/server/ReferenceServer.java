@@ -51,6 +51,7 @@ public final class ReferenceServer implements AutoCloseable {
     public static ReferenceServer start(ServerConfig config) {
         EmulatorClock clock = new EmulatorClock(Clock.systemUTC());
         World world = new World(new InMemoryHaStore(), clock, new Durations(config.durations()), config.region());
+        world.defaultLimits(config.limits());
         config.world().ifPresent(file -> loadWorld(world, file));
         HaService service = new HaService(world);
         TokenRegistry tokens = config.tokens().map(TokenRegistry::fromFile).orElseGet(TokenRegistry::defaults);

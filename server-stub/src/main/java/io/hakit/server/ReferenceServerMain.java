@@ -1,12 +1,13 @@
 package io.hakit.server;
 
 import io.hakit.server.domain.Durations;
+import io.hakit.server.domain.Limits;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
  * {@code java -jar ha-reference-server.jar [--host H] [--port P] [--public-url URL] [--tokens FILE] [--world FILE]
- * [--durations short|immediate|documented]}.
+ * [--durations short|immediate|documented] [--limits off|documented]}.
  */
 public final class ReferenceServerMain {
 
@@ -19,7 +20,8 @@ public final class ReferenceServerMain {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("usage: java -jar ha-reference-server.jar [--host 127.0.0.1] [--port 8080] "
-                    + "[--public-url URL] [--tokens FILE] [--world FILE] [--durations short|immediate|documented]");
+                    + "[--public-url URL] [--tokens FILE] [--world FILE] [--durations short|immediate|documented] "
+                    + "[--limits off|documented]");
             System.exit(2);
             return;
         }
@@ -47,6 +49,11 @@ public final class ReferenceServerMain {
                 case "--tokens" -> config.withTokens(Path.of(value));
                 case "--world" -> config.withWorld(Path.of(value));
                 case "--durations" -> config.withDurations(Durations.Profile.valueOf(value.toUpperCase(Locale.ROOT)));
+                case "--limits" -> config.withLimits(switch (value) {
+                    case "off" -> Limits.NONE;
+                    case "documented" -> Limits.DOCUMENTED;
+                    default -> throw new IllegalArgumentException("--limits is off or documented");
+                });
                 default -> throw new IllegalArgumentException("unknown option " + option);
             };
         }

@@ -1,6 +1,7 @@
 package io.hakit.server;
 
 import io.hakit.server.domain.Durations;
+import io.hakit.server.domain.Limits;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -11,6 +12,7 @@ import java.util.Optional;
  * @param tokens the token registry file; the built-in registry when absent
  * @param world a world to load at start (the dump format); an empty world when absent
  * @param maxBodyBytes larger request bodies answer 413
+ * @param limits every account's limits until the control API sets its own ({@link Limits#NONE} by default)
  */
 public record ServerConfig(
         String host,
@@ -20,36 +22,41 @@ public record ServerConfig(
         Optional<Path> world,
         Durations.Profile durations,
         String region,
-        long maxBodyBytes) {
+        long maxBodyBytes,
+        Limits limits) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 8080, Optional.empty(), Optional.empty(), Optional.empty(),
-                Durations.Profile.SHORT, "ord", DEFAULT_MAX_BODY_BYTES);
+                Durations.Profile.SHORT, "ord", DEFAULT_MAX_BODY_BYTES, Limits.NONE);
     }
 
     public ServerConfig withPort(int port) {
-        return new ServerConfig(host, port, publicUrl, tokens, world, durations, region, maxBodyBytes);
+        return new ServerConfig(host, port, publicUrl, tokens, world, durations, region, maxBodyBytes, limits);
     }
 
     public ServerConfig withPublicUrl(String url) {
-        return new ServerConfig(host, port, Optional.of(url), tokens, world, durations, region, maxBodyBytes);
+        return new ServerConfig(host, port, Optional.of(url), tokens, world, durations, region, maxBodyBytes, limits);
     }
 
     public ServerConfig withDurations(Durations.Profile profile) {
-        return new ServerConfig(host, port, publicUrl, tokens, world, profile, region, maxBodyBytes);
+        return new ServerConfig(host, port, publicUrl, tokens, world, profile, region, maxBodyBytes, limits);
+    }
+
+    public ServerConfig withLimits(Limits limits) {
+        return new ServerConfig(host, port, publicUrl, tokens, world, durations, region, maxBodyBytes, limits);
     }
 
     public ServerConfig withHost(String host) {
-        return new ServerConfig(host, port, publicUrl, tokens, world, durations, region, maxBodyBytes);
+        return new ServerConfig(host, port, publicUrl, tokens, world, durations, region, maxBodyBytes, limits);
     }
 
     public ServerConfig withTokens(Path file) {
-        return new ServerConfig(host, port, publicUrl, Optional.of(file), world, durations, region, maxBodyBytes);
+        return new ServerConfig(host, port, publicUrl, Optional.of(file), world, durations, region, maxBodyBytes, limits);
     }
 
     public ServerConfig withWorld(Path file) {
-        return new ServerConfig(host, port, publicUrl, tokens, Optional.of(file), durations, region, maxBodyBytes);
+        return new ServerConfig(host, port, publicUrl, tokens, Optional.of(file), durations, region, maxBodyBytes, limits);
     }
 }

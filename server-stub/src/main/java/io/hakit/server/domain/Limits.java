@@ -10,6 +10,10 @@ public record Limits(Integer maxInstances, Integer maxVolumeGb, List<RateLimit> 
 
     public static final Limits NONE = new Limits(null, null, List.of());
 
+    /** What Rackspace documents: 25 instances, 1024 GB, and the backup rate limits. */
+    public static final Limits DOCUMENTED = new Limits(25, 1024, List.of(new RateLimit("POST", "/backups", 100),
+            new RateLimit("GET", "/backups", 100), new RateLimit("DELETE", "/backups/*", 20)));
+
     public Limits {
         rates = rates == null ? List.of() : List.copyOf(rates);
     }

@@ -26,6 +26,7 @@ public final class World {
     private final String region;
     private final Transitions transitions;
     private Catalog catalog = new Catalog(false);
+    private Limits defaultLimits = Limits.NONE;
     private long nextId = 1;
 
     public World(HaStore store, EmulatorClock clock, Durations durations, String region) {
@@ -71,8 +72,22 @@ public final class World {
         return store;
     }
 
+    /** The account, created on first use with the world's default limits. */
     public AccountData account(String accountId) {
-        return store.account(accountId);
+        return store.existingAccount(accountId).orElseGet(() -> {
+            AccountData created = store.account(accountId);
+            created.limits(defaultLimits);
+            return created;
+        });
+    }
+
+    public Limits defaultLimits() {
+        return defaultLimits;
+    }
+
+    /** The limits every new account starts with (off unless the server runs with --limits documented). */
+    public void defaultLimits(Limits limits) {
+        this.defaultLimits = limits;
     }
 
     public EmulatorClock clock() {

@@ -33,8 +33,7 @@ public final class RateLimitFilter implements ContainerRequestFilter {
         if (account == null || !matcher.matches()) {
             return;
         }
-        Limits limits = world.locked(() -> world.store().existingAccount(account.toString())
-                .map(a -> a.limits()).orElse(Limits.NONE));
+        Limits limits = world.locked(() -> world.account(account.toString()).limits());
         if (limits.rates().isEmpty()) {
             return;
         }

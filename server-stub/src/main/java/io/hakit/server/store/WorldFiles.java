@@ -22,7 +22,7 @@ public final class WorldFiles {
     public static WorldFile dump(World world, Optional<String> onlyAccount) {
         List<WorldFile.Account> accounts = world.store().accounts().stream()
                 .filter(a -> onlyAccount.map(a.id()::equals).orElse(true))
-                .filter(a -> !isEmpty(a)) // an account only read from holds nothing worth dumping
+                .filter(a -> !isEmpty(a, world.defaultLimits())) // an account only read from holds nothing
                 .map(WorldFiles::dump).toList();
         return new WorldFile(world.nextId(), world.catalog().legacyVersionsForNewGroups(), accounts);
     }
@@ -47,9 +47,9 @@ public final class WorldFiles {
         world.rewatchAll();
     }
 
-    private static boolean isEmpty(AccountData account) {
+    private static boolean isEmpty(AccountData account, Limits defaults) {
         return account.groups().isEmpty() && account.instances().isEmpty() && account.backups().isEmpty()
-                && account.configurations().isEmpty() && account.limits().equals(Limits.NONE);
+                && account.configurations().isEmpty() && account.limits().equals(defaults);
     }
 
     private static WorldFile.Account dump(AccountData account) {
@@ -74,7 +74,7 @@ public final class WorldFiles {
     }
 
     private static void load(World world, WorldFile.Account file) {
-        AccountData account = world.account(file.id());
+        AccountData account = world.account(file.id()); // with the default limits, unless the file has its own
         if (file.limits() != null) {
             account.limits(new Limits(file.limits().maxInstances(), file.limits().maxVolumeGb(),
                     nonNull(file.limits().rates()).stream()

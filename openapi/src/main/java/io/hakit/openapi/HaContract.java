@@ -30,9 +30,14 @@ public final class HaContract {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final JsonNode document;
+    /** Read once: the server names the operation of every request from these. */
+    private final List<HttpOperation> httpOperations;
+    private final List<NamedOperation> namedOperations;
 
     private HaContract(JsonNode document) {
         this.document = document;
+        this.httpOperations = List.copyOf(readHttpOperations());
+        this.namedOperations = List.copyOf(readNamedOperations());
     }
 
     /** The bundle from the classpath. */
@@ -106,6 +111,10 @@ public final class HaContract {
     }
 
     public List<HttpOperation> httpOperations() {
+        return httpOperations;
+    }
+
+    private List<HttpOperation> readHttpOperations() {
         List<HttpOperation> operations = new ArrayList<>();
         document.path("paths").fields().forEachRemaining(path -> {
             for (String method : METHODS) {
@@ -124,8 +133,12 @@ public final class HaContract {
     }
 
     public List<NamedOperation> namedOperations() {
+        return namedOperations;
+    }
+
+    private List<NamedOperation> readNamedOperations() {
         List<NamedOperation> named = new ArrayList<>();
-        for (HttpOperation op : httpOperations()) {
+        for (HttpOperation op : httpOperations) {
             for (JsonNode entry : op.node().path("x-operations")) {
                 named.add(new NamedOperation(entry.path("name").asText(), entry.path("summary").asText(), op,
                         Optional.ofNullable(entry.get("action")).map(JsonNode::asText),

@@ -20,8 +20,6 @@ import io.hakit.server.http.BodyLimitFilter;
 import io.hakit.server.http.DocumentsResource;
 import io.hakit.server.http.ExceptionMappers;
 import io.hakit.server.http.FaultInjectionFilter;
-import io.hakit.server.http.InjectedFaults;
-import io.hakit.server.http.Journal;
 import io.hakit.server.http.JournalFilter;
 import io.hakit.server.http.JsonBodyFilter;
 import io.hakit.server.http.JsonMapperResolver;
@@ -36,7 +34,6 @@ import io.hakit.server.resources.HaInstancesResource;
 import io.hakit.server.resources.ReplicationResource;
 import io.hakit.server.resources.SupportingResources;
 import io.hakit.server.resources.views.Views;
-import org.glassfish.jersey.inject.hk2.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -54,20 +51,21 @@ final class ApiApplication extends ResourceConfig {
         Scenarios scenarios = new Scenarios(contract);
         World world = service.world();
 
-        register(HaInstancesResource.class);
-        register(HaAclsResource.class);
-        register(HaActionsResource.class);
-        register(BackupsResource.class);
-        register(ReplicationResource.class);
-        register(SupportingResources.class);
-        register(DocumentsResource.class);
+        // One instance each: the resources hold no request state, and a request need not build one.
+        register(new HaInstancesResource(service, views));
+        register(new HaAclsResource(service, views));
+        register(new HaActionsResource(service, views));
+        register(new BackupsResource(service, views));
+        register(new ReplicationResource(service, views));
+        register(new SupportingResources(service, views, tokens));
+        register(new DocumentsResource());
 
-        register(WorldResource.class);
-        register(ClockResource.class);
-        register(FaultsResource.class);
-        register(FailoverResource.class);
-        register(AccountsResource.class);
-        register(JournalResource.class);
+        register(new WorldResource(world, scenarios, emulator));
+        register(new ClockResource(world));
+        register(new FaultsResource(emulator.faults(), operationNames));
+        register(new FailoverResource(service));
+        register(new AccountsResource(world));
+        register(new JournalResource(emulator.journal()));
 
         register(new AcceptJsonFilter());
         register(new AuthenticationFilter(tokens));
@@ -91,18 +89,5 @@ final class ApiApplication extends ResourceConfig {
         property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
 
-        register(new AbstractBinder() {
-            @Override
-            protected void configure() {
-                bind(service).to(HaService.class);
-                bind(world).to(World.class);
-                bind(views).to(Views.class);
-                bind(scenarios).to(Scenarios.class);
-                bind(emulator).to(EmulatorState.class);
-                bind(emulator.faults()).to(InjectedFaults.class);
-                bind(emulator.journal()).to(Journal.class);
-                bind(operationNames).to(OperationNames.class);
-            }
-        });
     }
 }

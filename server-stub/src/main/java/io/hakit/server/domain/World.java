@@ -27,6 +27,8 @@ public final class World {
     private final Transitions transitions;
     private Catalog catalog = new Catalog(false);
     private Limits defaultLimits = Limits.NONE;
+    /** Whether any account may have rate limits: while none has, requests skip the rate limiter's lock. */
+    private volatile boolean rateLimits;
     private long nextId = 1;
 
     public World(HaStore store, EmulatorClock clock, Durations durations, String region) {
@@ -76,9 +78,19 @@ public final class World {
     public AccountData account(String accountId) {
         return store.existingAccount(accountId).orElseGet(() -> {
             AccountData created = store.account(accountId);
-            created.limits(defaultLimits);
+            limits(created, defaultLimits);
             return created;
         });
+    }
+
+    /** Sets an account's limits: the one way they change. */
+    public void limits(AccountData account, Limits limits) {
+        account.limits(limits);
+        rateLimits |= !limits.rates().isEmpty();
+    }
+
+    public boolean mayRateLimit() {
+        return rateLimits;
     }
 
     public Limits defaultLimits() {

@@ -3,7 +3,6 @@ package io.hakit.server.emulator;
 import io.hakit.server.domain.Limits;
 import io.hakit.server.domain.World;
 import io.hakit.server.emulator.api.AccountsApi;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 /** Per-account limits. */
@@ -11,7 +10,6 @@ public final class AccountsResource implements AccountsApi {
 
     private final World world;
 
-    @Inject
     public AccountsResource(World world) {
         this.world = world;
     }
@@ -25,7 +23,7 @@ public final class AccountsResource implements AccountsApi {
     public Response setLimits(String accountId, io.hakit.server.emulator.api.model.Limits request) {
         Limits limits = new Limits(request.getMaxInstances(), request.getMaxVolumeGb(), request.getRates().stream()
                 .map(r -> new Limits.RateLimit(r.getMethod(), r.getPathPattern(), r.getPerMinute())).toList());
-        world.locked(() -> world.account(accountId).limits(limits));
+        world.locked(() -> world.limits(world.account(accountId), limits));
         return ControlResponses.json(200, limits);
     }
 }

@@ -8,7 +8,6 @@ import io.hakit.server.emulator.api.ClockApi;
 import io.hakit.server.emulator.api.model.ClockAdvance;
 import io.hakit.server.emulator.api.model.ClockSetting;
 import io.hakit.server.emulator.api.model.DurationsSetting;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -20,7 +19,6 @@ public final class ClockResource implements ClockApi {
 
     private final World world;
 
-    @Inject
     public ClockResource(World world) {
         this.world = world;
     }

@@ -4,7 +4,6 @@ import io.hakit.server.domain.DomainException;
 import io.hakit.server.domain.Failovers;
 import io.hakit.server.domain.HaService;
 import io.hakit.server.emulator.api.FailoverApi;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 /** Simulated MHA failovers. */
@@ -12,7 +11,6 @@ public final class FailoverResource implements FailoverApi {
 
     private final HaService service;
 
-    @Inject
     public FailoverResource(HaService service) {
         this.service = service;
     }

@@ -6,7 +6,6 @@ import io.hakit.server.emulator.api.FaultsApi;
 import io.hakit.server.emulator.api.model.FaultSpec;
 import io.hakit.server.http.InjectedFaults;
 import io.hakit.server.http.OperationNames;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 /** Arm, list and clear injected faults. */
@@ -15,7 +14,6 @@ public final class FaultsResource implements FaultsApi {
     private final InjectedFaults faults;
     private final OperationNames operationNames;
 
-    @Inject
     public FaultsResource(InjectedFaults faults, OperationNames operationNames) {
         this.faults = faults;
         this.operationNames = operationNames;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hakit.server.emulator.api.JournalApi;
 import io.hakit.server.http.Journal;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.util.Objects;
 
@@ -13,7 +12,6 @@ public final class JournalResource implements JournalApi {
 
     private final Journal journal;
 
-    @Inject
     public JournalResource(Journal journal) {
         this.journal = journal;
     }

@@ -8,7 +8,6 @@ import io.hakit.server.emulator.api.model.ResetRequest;
 import io.hakit.server.emulator.api.model.WorldState;
 import io.hakit.server.store.WorldFile;
 import io.hakit.server.store.WorldFiles;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 
@@ -19,7 +18,6 @@ public final class WorldResource implements WorldApi {
     private final Scenarios scenarios;
     private final EmulatorState emulator;
 
-    @Inject
     public WorldResource(World world, Scenarios scenarios, EmulatorState emulator) {
         this.world = world;
         this.scenarios = scenarios;

@@ -11,7 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Bodies larger than the limit answer 413 overLimit (without Retry-After: it is not a rate limit). A declared
+ * Bodies larger than the limit answer 413 overLimit (without Retry-After: it is not a rate limit). The control
+ * API's limit is larger, since a whole world (10,000 groups is a few MB) is loaded through it. A declared
  * length is refused before a byte is read; a chunked body is cut off as soon as it passes the limit, so that no
  * body can fill the server's memory.
  */
@@ -19,42 +20,47 @@ import java.io.InputStream;
 @Priority(Priorities.AUTHENTICATION + 200)
 public final class BodyLimitFilter implements ContainerRequestFilter {
 
-    private final long maxBytes;
+    static final long CONTROL_API_MAX_BYTES = 64L * 1024 * 1024;
+
+    private final long apiMaxBytes;
 
     public BodyLimitFilter(long maxBytes) {
-        this.maxBytes = maxBytes;
+        this.apiMaxBytes = maxBytes;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
+        long maxBytes = Paths.of(request).startsWith("/_emulator") ? CONTROL_API_MAX_BYTES : apiMaxBytes;
         String length = request.getHeaderString("Content-Length"); // a long: JAX-RS's int getLength() overflows
         if (length != null && !length.matches("[0-9]{1,18}")) {
             request.abortWith(Faults.response(400, "Content-Length '" + length + "' is not a length."));
             return;
         }
         if (length != null && Long.parseLong(length) > maxBytes) {
-            request.abortWith(tooLarge());
+            request.abortWith(tooLarge(maxBytes));
             return;
         }
         request.setEntityStream(new Bounded(request.getEntityStream(), maxBytes));
     }
 
-    private jakarta.ws.rs.core.Response tooLarge() {
+    private static jakarta.ws.rs.core.Response tooLarge(long maxBytes) {
         return Faults.response(413, "The request body is larger than " + maxBytes + " bytes.");
     }
 
     /** Thrown while reading a body that passes the limit. */
-    public final class TooLargeException extends WebApplicationException {
-        TooLargeException() {
-            super(tooLarge());
+    public static final class TooLargeException extends WebApplicationException {
+        TooLargeException(long maxBytes) {
+            super(tooLarge(maxBytes));
         }
     }
 
-    private final class Bounded extends FilterInputStream {
+    private static final class Bounded extends FilterInputStream {
+        private final long limit;
         private long remaining;
 
         Bounded(InputStream in, long limit) {
             super(in);
+            this.limit = limit;
             this.remaining = limit;
         }
 
@@ -62,7 +68,7 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
         public int read() throws IOException {
             int b = super.read();
             if (b >= 0 && --remaining < 0) {
-                throw new TooLargeException();
+                throw new TooLargeException(limit);
             }
             return b;
         }
@@ -73,7 +79,7 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
             if (n > 0) {
                 remaining -= n;
                 if (remaining < 0) {
-                    throw new TooLargeException();
+                    throw new TooLargeException(limit);
                 }
             }
             return n;

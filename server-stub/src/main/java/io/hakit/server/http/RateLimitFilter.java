@@ -30,7 +30,7 @@ public final class RateLimitFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         Object account = request.getProperty(RequestAttributes.ACCOUNT);
         Matcher matcher = API_PATH.matcher(Paths.of(request));
-        if (account == null || !matcher.matches()) {
+        if (account == null || !world.mayRateLimit() || !matcher.matches()) {
             return;
         }
         Limits limits = world.locked(() -> world.account(account.toString()).limits());

@@ -3,6 +3,7 @@ package io.hakit.server.http;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +34,7 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
 
     private final CompletableFuture<OpenApiInteractionValidator> validator;
     private final OperationNames operationNames;
+    private final ValidationCache cache = new ValidationCache();
 
     @Context
     private ResourceInfo resourceInfo;
@@ -53,16 +55,29 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
             return; // control API, documents, docs page
         }
         byte[] body = readBody(request);
-        ValidationReport report = validator.join().validateRequest(toValidatorRequest(request, body));
-        if (report.hasErrors()) {
-            String message = operationNames.actionProblem(operationId, parseLeniently(body))
-                    .orElseGet(() -> "Invalid request: " + summary(report));
-            request.abortWith(Faults.response(400, message));
+        String problem = problem(request, operationId, body);
+        if (problem != null) {
+            request.abortWith(Faults.response(400, problem));
             return;
         }
         JsonNode json = parse(body);
         request.setProperty(RequestAttributes.BODY, json);
         operationNames.name(operationId, json).ifPresent(name -> request.setProperty(RequestAttributes.OPERATION, name));
+    }
+
+    /** The validator's objection to the request, or null; remembered for requests seen before. */
+    private String problem(ContainerRequestContext request, String operationId, byte[] body) {
+        Optional<String> key = ValidationCache.key(request.getMethod(), Paths.of(request) + "?"
+                + request.getUriInfo().getRequestUri().getRawQuery(), request.getHeaderString("Content-Type"), body);
+        ValidationCache.Verdict known = key.map(cache::get).orElse(null);
+        if (known != null) {
+            return known.problem();
+        }
+        ValidationReport report = validator.join().validateRequest(toValidatorRequest(request, body));
+        String problem = !report.hasErrors() ? null : operationNames.actionProblem(operationId, parseLeniently(body))
+                .orElseGet(() -> "Invalid request: " + summary(report));
+        key.ifPresent(k -> cache.put(k, new ValidationCache.Verdict(problem)));
+        return problem;
     }
 
     private static byte[] readBody(ContainerRequestContext request) {

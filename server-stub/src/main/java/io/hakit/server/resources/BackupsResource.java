@@ -7,7 +7,6 @@ import io.hakit.server.domain.Backup;
 import io.hakit.server.domain.HaService;
 import io.hakit.server.domain.NewBackup;
 import io.hakit.server.resources.views.Views;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 public final class BackupsResource implements BackupsApi {
@@ -15,7 +14,6 @@ public final class BackupsResource implements BackupsApi {
     private final HaService service;
     private final Views views;
 
-    @Inject
     public BackupsResource(HaService service, Views views) {
         this.service = service;
         this.views = views;

@@ -5,7 +5,6 @@ import io.hakit.server.api.model.AclRequest;
 import io.hakit.server.domain.DomainException;
 import io.hakit.server.domain.HaService;
 import io.hakit.server.resources.views.Views;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,6 @@ public final class HaAclsResource implements HaAclsApi {
     private final HaService service;
     private final Views views;
 
-    @Inject
     public HaAclsResource(HaService service, Views views) {
         this.service = service;
         this.views = views;

@@ -12,7 +12,6 @@ import io.hakit.server.domain.HaActions;
 import io.hakit.server.domain.HaGroup;
 import io.hakit.server.domain.HaService;
 import io.hakit.server.resources.views.Views;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 /** The six actions, told apart by the type Jackson deduced from the body's only key. */
@@ -21,7 +20,6 @@ public final class HaActionsResource implements HaActionsApi {
     private final HaService service;
     private final Views views;
 
-    @Inject
     public HaActionsResource(HaService service, Views views) {
         this.service = service;
         this.views = views;

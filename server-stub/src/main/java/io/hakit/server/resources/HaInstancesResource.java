@@ -6,7 +6,6 @@ import io.hakit.server.api.model.UpdateHaInstanceRequest;
 import io.hakit.server.domain.HaGroup;
 import io.hakit.server.domain.HaService;
 import io.hakit.server.resources.views.Views;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 public final class HaInstancesResource implements HaInstancesApi {
@@ -14,7 +13,6 @@ public final class HaInstancesResource implements HaInstancesApi {
     private final HaService service;
     private final Views views;
 
-    @Inject
     public HaInstancesResource(HaService service, Views views) {
         this.service = service;
         this.views = views;

@@ -6,7 +6,6 @@ import io.hakit.server.api.model.ConvertToHaActionConvertToHa;
 import io.hakit.server.domain.HaGroup;
 import io.hakit.server.domain.HaService;
 import io.hakit.server.resources.views.Views;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 public final class ReplicationResource implements ReplicationApi {
@@ -14,7 +13,6 @@ public final class ReplicationResource implements ReplicationApi {
     private final HaService service;
     private final Views views;
 
-    @Inject
     public ReplicationResource(HaService service, Views views) {
         this.service = service;
         this.views = views;

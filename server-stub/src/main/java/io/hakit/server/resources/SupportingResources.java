@@ -5,10 +5,10 @@ import io.hakit.server.api.FlavorsApi;
 import io.hakit.server.api.InstancesApi;
 import io.hakit.server.api.VersionsApi;
 import io.hakit.server.domain.HaService;
-import io.hakit.server.http.RequestAttributes;
+import io.hakit.server.http.AuthenticationFilter;
+import io.hakit.server.http.TokenRegistry;
 import io.hakit.server.resources.views.Views;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
@@ -20,14 +20,16 @@ public final class SupportingResources implements FlavorsApi, ConfigurationsApi,
 
     private final HaService service;
     private final Views views;
+    private final TokenRegistry tokens;
 
+    /** A proxy to the current request's headers (this resource is a singleton). */
     @Context
-    private ContainerRequestContext request;
+    private HttpHeaders headers;
 
-    @Inject
-    public SupportingResources(HaService service, Views views) {
+    public SupportingResources(HaService service, Views views, TokenRegistry tokens) {
         this.service = service;
         this.views = views;
+        this.tokens = tokens;
     }
 
     @Override
@@ -81,7 +83,8 @@ public final class SupportingResources implements FlavorsApi, ConfigurationsApi,
         return ApiResponses.ok(views.version());
     }
 
+    /** The bookmark forms answer for the token's account (authentication has checked the token). */
     private String tokenAccount() {
-        return (String) request.getProperty(RequestAttributes.ACCOUNT);
+        return tokens.account(headers.getHeaderString(AuthenticationFilter.TOKEN_HEADER)).orElseThrow();
     }
 }

@@ -76,7 +76,7 @@ public final class WorldFiles {
     private static void load(World world, WorldFile.Account file) {
         AccountData account = world.account(file.id()); // with the default limits, unless the file has its own
         if (file.limits() != null) {
-            account.limits(new Limits(file.limits().maxInstances(), file.limits().maxVolumeGb(),
+            world.limits(account, new Limits(file.limits().maxInstances(), file.limits().maxVolumeGb(),
                     nonNull(file.limits().rates()).stream()
                             .map(r -> new Limits.RateLimit(r.method(), r.pathPattern(), r.perMinute())).toList()));
         }

@@ -1,0 +1,56 @@
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+
+/**
+ * The benchmark's baseline: a bare Jersey endpoint on Grizzly, answering the bench mix's paths with a fixed small
+ * JSON body and nothing else (no auth, no validation, no state). Usage: java BareJersey PORT.
+ */
+public final class BareJersey {
+
+    private static final String BODY = "{\"ha_instance\":{\"id\":\"e7fdf90b-7140-4edb-b449-e093d55008fb\",\"state\":\"ACTIVE\"}}";
+
+    @Path("/v1.0/{account}/ha")
+    public static final class Endpoint {
+        @GET
+        @Produces("application/json")
+        public String list() {
+            return BODY;
+        }
+
+        @GET
+        @Path("{id}")
+        @Produces("application/json")
+        public String show(@PathParam("id") String id) {
+            return BODY;
+        }
+
+        @POST
+        @Path("{id}/action")
+        public Response act(String body) {
+            return Response.accepted().build();
+        }
+    }
+
+    @Path("/")
+    public static final class Root {
+        @GET
+        @Produces("application/json")
+        public String versions() {
+            return "{\"versions\":[]}";
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        ResourceConfig config = new ResourceConfig(Endpoint.class, Root.class);
+        GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:" + args[0] + "/"), config, true);
+        System.out.println("bare Jersey listening on " + args[0]);
+        Thread.currentThread().join();
+    }
+}

@@ -160,6 +160,24 @@ public final class HaContract {
         return exchanges;
     }
 
+    /**
+     * The fault name each error status carries, as the document's Fault schemas say it (the single required
+     * property of the status's response body), read from every operation's error responses.
+     */
+    public Map<Integer, String> faultNames() {
+        Map<Integer, String> names = new java.util.TreeMap<>();
+        for (HttpOperation op : httpOperations) {
+            op.node().path("responses").fields().forEachRemaining(response -> {
+                int status = Integer.parseInt(response.getKey());
+                JsonNode schema = deref(deref(response.getValue()).path("content").path("application/json").path("schema"));
+                if (status >= 400 && schema.path("required").size() == 1) {
+                    names.put(status, schema.path("required").get(0).asText());
+                }
+            });
+        }
+        return Map.copyOf(names);
+    }
+
     /** The HTTP operation a request is, by method and path; the most literal template wins (/flavors/{id}). */
     public Optional<HttpOperation> httpOperation(String method, String rawPath) {
         return httpOperations().stream().filter(op -> op.matches(method, rawPath))

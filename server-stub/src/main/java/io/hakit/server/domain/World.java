@@ -100,6 +100,7 @@ public final class World {
     /** The limits every new account starts with (off unless the server runs with --limits documented). */
     public void defaultLimits(Limits limits) {
         this.defaultLimits = limits;
+        rateLimits |= !limits.rates().isEmpty();
     }
 
     public EmulatorClock clock() {

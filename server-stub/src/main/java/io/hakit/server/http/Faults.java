@@ -2,6 +2,7 @@ package io.hakit.server.http;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hakit.openapi.HaContract;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -9,11 +10,8 @@ import java.util.Map;
 /** The documented Fault body, {@code {"<faultName>": {"code": N, "message": "..."}}}, for every error status. */
 public final class Faults {
 
-    private static final Map<Integer, String> NAMES = Map.ofEntries(
-            Map.entry(400, "badRequest"), Map.entry(401, "unauthorized"), Map.entry(403, "forbidden"),
-            Map.entry(404, "itemNotFound"), Map.entry(405, "badMethod"), Map.entry(413, "overLimit"),
-            Map.entry(415, "badMediaType"), Map.entry(422, "unprocessableEntity"), Map.entry(500, "instanceFault"),
-            Map.entry(501, "notImplemented"), Map.entry(503, "serviceUnavailable"));
+    /** From the document's Fault schemas, so that the server and the document cannot disagree. */
+    private static final Map<Integer, String> NAMES = HaContract.load().faultNames();
 
     private Faults() {}
 

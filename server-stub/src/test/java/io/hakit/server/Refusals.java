@@ -9,9 +9,8 @@ import java.util.function.Supplier;
 /** A refused request answers its documented fault and leaves the world exactly as it was. */
 final class Refusals {
 
-    private static final java.util.Map<Integer, String> FAULTS = java.util.Map.of(400, "badRequest", 401, "unauthorized",
-            403, "forbidden", 404, "itemNotFound", 405, "badMethod", 413, "overLimit", 415, "badMediaType",
-            422, "unprocessableEntity", 500, "instanceFault", 503, "serviceUnavailable");
+    /** The fault name of each status, from the document's Fault schemas. */
+    private static final java.util.Map<Integer, String> FAULTS = TestServer.CONTRACT.faultNames();
 
     private Refusals() {}
 

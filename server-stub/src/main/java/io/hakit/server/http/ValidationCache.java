@@ -1,13 +1,12 @@
 package io.hakit.server.http;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Remembers the validator's verdict on requests it has seen: a verdict depends only on the method, path, query,
- * content type and body, and CI clients repeat the same few requests. Bounded (least recently used out), and
- * only small bodies are remembered.
+ * content type and body, and CI clients repeat the same few requests. Bounded: once full it remembers nothing new;
+ * only small bodies are remembered. Reading takes no lock.
  */
 final class ValidationCache {
 
@@ -17,12 +16,7 @@ final class ValidationCache {
     /** What the validator said: null when the request passed, else the 400's message. */
     record Verdict(String problem) {}
 
-    private final Map<String, Verdict> verdicts = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Verdict> eldest) {
-            return size() > MAX_ENTRIES;
-        }
-    };
+    private final ConcurrentHashMap<String, Verdict> verdicts = new ConcurrentHashMap<>();
 
     static Optional<String> key(String method, String pathAndQuery, String contentType, byte[] body) {
         if (body.length > MAX_BODY_BYTES) {
@@ -32,11 +26,13 @@ final class ValidationCache {
                 + new String(body, java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    synchronized Verdict get(String key) {
+    Verdict get(String key) {
         return verdicts.get(key);
     }
 
-    synchronized void put(String key, Verdict verdict) {
-        verdicts.put(key, verdict);
+    void put(String key, Verdict verdict) {
+        if (verdicts.size() < MAX_ENTRIES) {
+            verdicts.put(key, verdict);
+        }
     }
 }

@@ -1,31 +1,36 @@
 package io.hakit.server.http;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** The requests the server received, newest last, at most {@link #CAPACITY} of them. */
+/**
+ * The requests the server received, newest last, about {@link #CAPACITY} of them at most (the oldest are dropped).
+ * Every request records itself, so recording takes no lock.
+ */
 public final class Journal {
 
     public static final int CAPACITY = 10_000;
 
     public record Entry(Instant at, String method, String path, String operation, String account, int status) {}
 
-    private final Deque<Entry> entries = new ArrayDeque<>();
+    private final ConcurrentLinkedDeque<Entry> entries = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger size = new AtomicInteger();
 
-    public synchronized void record(Entry entry) {
-        if (entries.size() == CAPACITY) {
-            entries.removeFirst();
-        }
+    public void record(Entry entry) {
         entries.addLast(entry);
+        if (size.incrementAndGet() > CAPACITY && entries.pollFirst() != null) {
+            size.decrementAndGet();
+        }
     }
 
-    public synchronized List<Entry> entries() {
+    public List<Entry> entries() {
         return List.copyOf(entries);
     }
 
-    public synchronized void clear() {
+    public void clear() {
         entries.clear();
+        size.set(0);
     }
 }

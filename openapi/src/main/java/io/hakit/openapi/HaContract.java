@@ -40,8 +40,23 @@ public final class HaContract {
         this.namedOperations = List.copyOf(readNamedOperations());
     }
 
-    /** The bundle from the classpath. */
+    private static volatile HaContract onClasspath;
+
+    /** The bundle from the classpath, read once: it cannot change while the JVM runs. */
     public static HaContract load() {
+        HaContract contract = onClasspath;
+        if (contract == null) {
+            synchronized (HaContract.class) {
+                if (onClasspath == null) {
+                    onClasspath = readClasspath();
+                }
+                contract = onClasspath;
+            }
+        }
+        return contract;
+    }
+
+    private static HaContract readClasspath() {
         try (InputStream in = HaContract.class.getClassLoader().getResourceAsStream(CLASSPATH_LOCATION)) {
             if (in == null) {
                 throw new IllegalStateException(CLASSPATH_LOCATION + " is not on the classpath: build the openapi module");

@@ -1,0 +1,43 @@
+package io.hakit.server;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hakit.server.domain.Durations;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line: a token registry of one's own, the port, the public URL, the durations. */
+class ServerOptionsTest {
+
+    @Test
+    void theOptionsAreRead() {
+        ServerConfig config = ReferenceServerMain.parse(new String[] {"--host", "0.0.0.0", "--port", "0",
+                "--public-url", "https://example.test", "--durations", "documented", "--limits", "documented"});
+        assertThat(config.host()).isEqualTo("0.0.0.0");
+        assertThat(config.port()).isZero();
+        assertThat(config.publicUrl()).contains("https://example.test");
+        assertThat(config.durations()).isEqualTo(Durations.Profile.DOCUMENTED);
+        assertThat(config.limits().maxInstances()).isEqualTo(25);
+        assertThatThrownBy(() -> ReferenceServerMain.parse(new String[] {"--port", "eighty"})).hasMessageContaining("--port");
+        assertThatThrownBy(() -> ReferenceServerMain.parse(new String[] {"--colour", "blue"})).hasMessageContaining("unknown");
+    }
+
+    @Test
+    void aTokenRegistryOfOnesOwnReplacesTheDefaultOne(@TempDir Path dir) throws Exception {
+        Path tokens = dir.resolve("tokens.json");
+        Files.writeString(tokens, "{\"tokens\": {\"ci-token\": \"4242\"}}");
+        try (ReferenceServer server = ReferenceServer.start(ServerConfig.defaults().withPort(0).withTokens(tokens))) {
+            assertThat(server.port()).isPositive();
+            given().baseUri(server.baseUri().toString()).header("X-Auth-Token", "ci-token").get("/v1.0/4242/ha")
+                    .then().statusCode(200);
+            given().baseUri(server.baseUri().toString()).header("X-Auth-Token", TestServer.TOKEN).get("/v1.0/1234/ha")
+                    .then().statusCode(401);
+            String links = given().baseUri(server.baseUri().toString()).get("/").asString();
+            assertThat(links).as("links default to the listening address").contains(server.baseUri().toString());
+        }
+    }
+}

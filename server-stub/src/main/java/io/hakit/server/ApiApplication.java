@@ -2,7 +2,6 @@ package io.hakit.server;
 
 import io.hakit.openapi.ContractValidators;
 import io.hakit.openapi.HaContract;
-import java.util.concurrent.CompletableFuture;
 import io.hakit.server.domain.HaService;
 import io.hakit.server.domain.World;
 import io.hakit.server.emulator.AccountsResource;
@@ -34,6 +33,7 @@ import io.hakit.server.resources.HaInstancesResource;
 import io.hakit.server.resources.ReplicationResource;
 import io.hakit.server.resources.SupportingResources;
 import io.hakit.server.resources.views.Views;
+import java.util.concurrent.CompletableFuture;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;

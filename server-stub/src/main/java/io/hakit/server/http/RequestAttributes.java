@@ -7,8 +7,6 @@ public final class RequestAttributes {
     public static final String ACCOUNT = "hakit.account";
     /** The named operation of the document (x-operations) the request is, once known. */
     public static final String OPERATION = "hakit.operation";
-    /** The request body, as read and validated. */
-    public static final String BODY = "hakit.body";
 
     private RequestAttributes() {}
 }

@@ -61,7 +61,6 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
             return;
         }
         JsonNode json = parse(body);
-        request.setProperty(RequestAttributes.BODY, json);
         operationNames.name(operationId, json).ifPresent(name -> request.setProperty(RequestAttributes.OPERATION, name));
     }
 

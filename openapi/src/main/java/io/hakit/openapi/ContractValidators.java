@@ -20,6 +20,9 @@ import java.nio.charset.StandardCharsets;
  */
 public final class ContractValidators {
 
+    /** Where the control API's document lives on the classpath. */
+    public static final String CONTROL_LOCATION = "openapi/emulator.yaml";
+
     private ContractValidators() {}
 
     /** Judges as the document says: response objects are open, so fields it does not name are allowed. */
@@ -43,6 +46,17 @@ public final class ContractValidators {
     }
 
     /**
+     * Judges requests to the reference server's control API by its own document (openapi/emulator.yaml), bounds
+     * included.
+     */
+    public static OpenApiInteractionValidator control() {
+        return OpenApiInteractionValidator.createForInlineApiSpecification(classpathText(CONTROL_LOCATION))
+                .withLevelResolver(LevelResolver.create()
+                        .withLevel("validation.request.accept", ValidationReport.Level.IGNORE).build())
+                .build();
+    }
+
+    /**
      * Judges one answer (not the request that caused it: tests send invalid requests on purpose).
      *
      * @param path the request path as sent
@@ -61,9 +75,14 @@ public final class ContractValidators {
 
     /** The bundled document's text, from the classpath. */
     public static String documentText() {
-        try (InputStream in = ContractValidators.class.getClassLoader().getResourceAsStream(HaContract.CLASSPATH_LOCATION)) {
+        return classpathText(HaContract.CLASSPATH_LOCATION);
+    }
+
+    /** A document's text from the classpath of every module that depends on this one. */
+    public static String classpathText(String location) {
+        try (InputStream in = ContractValidators.class.getClassLoader().getResourceAsStream(location)) {
             if (in == null) {
-                throw new IllegalStateException(HaContract.CLASSPATH_LOCATION + " is not on the classpath");
+                throw new IllegalStateException(location + " is not on the classpath");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -13,9 +13,13 @@ import io.hakit.server.emulator.JournalResource;
 import io.hakit.server.emulator.Scenarios;
 import io.hakit.server.emulator.WorldResource;
 import io.hakit.server.http.AcceptJsonFilter;
+import io.hakit.server.http.AccessGuard;
+import io.hakit.server.http.DocumentedMethodsFilter;
 import io.hakit.server.http.ApiVersionFilter;
 import io.hakit.server.http.AuthenticationFilter;
 import io.hakit.server.http.BodyLimitFilter;
+import io.hakit.server.http.BodyLimits;
+import io.hakit.server.http.ContentLengthInterceptor;
 import io.hakit.server.http.DocumentsResource;
 import io.hakit.server.http.ExceptionMappers;
 import io.hakit.server.http.FaultInjectionFilter;
@@ -33,52 +37,68 @@ import io.hakit.server.resources.HaInstancesResource;
 import io.hakit.server.resources.ReplicationResource;
 import io.hakit.server.resources.SupportingResources;
 import io.hakit.server.resources.views.Views;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.server.spi.Container;
+import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
 
 /**
  * Wires the server: the resources that implement the generated interfaces, the filters in the documented order of
- * precedence (authentication, rate limits, body size, routing, version, media type, validation, injected faults),
- * the fault mappers, and the control API.
+ * precedence, the fault mappers, and the control API. Before any of it, the edge ({@link io.hakit.server.edge.HttpEdge})
+ * has refused what cannot be read (400) and made the path canonical. Then: authentication and tenancy (401, 403),
+ * rate limits and body size (413), routing (404, 405, 415), HEAD and OPTIONS (405), the access guard on the matched
+ * route, the API version (404), the media type (415), validation against the document (400), injected faults.
  */
 final class ApiApplication extends ResourceConfig {
 
-    ApiApplication(HaService service, Views views, TokenRegistry tokens, EmulatorState emulator, long maxBodyBytes) {
+    private final Singletons singletons = new Singletons();
+
+    ApiApplication(HaService service, Views views, TokenRegistry tokens, EmulatorState emulator, BodyLimits bodyLimits) {
+        register(singletons);
+        register(singletons.injector());
         HaContract contract = HaContract.load();
         OperationNames operationNames = new OperationNames(contract);
         Scenarios scenarios = new Scenarios(contract);
         World world = service.world();
 
         // One instance each: the resources hold no request state, and a request need not build one.
-        register(new HaInstancesResource(service, views));
-        register(new HaAclsResource(service, views));
-        register(new HaActionsResource(service, views));
-        register(new BackupsResource(service, views));
-        register(new ReplicationResource(service, views));
-        register(new SupportingResources(service, views, tokens));
-        register(new DocumentsResource());
+        resource(new HaInstancesResource(service, views));
+        resource(new HaAclsResource(service, views));
+        resource(new HaActionsResource(service, views));
+        resource(new BackupsResource(service, views));
+        resource(new ReplicationResource(service, views));
+        resource(new SupportingResources(service, views, tokens));
+        resource(new DocumentsResource());
 
-        register(new WorldResource(world, scenarios, emulator));
-        register(new ClockResource(world));
-        register(new FaultsResource(emulator.faults(), operationNames));
-        register(new FailoverResource(service));
-        register(new AccountsResource(world));
-        register(new JournalResource(emulator.journal()));
+        resource(new WorldResource(world, scenarios, emulator));
+        resource(new ClockResource(world));
+        resource(new FaultsResource(emulator.faults(), operationNames));
+        resource(new FailoverResource(service));
+        resource(new AccountsResource(world, tokens));
+        resource(new JournalResource(emulator.journal()));
 
         register(new AcceptJsonFilter());
         register(new AuthenticationFilter(tokens));
+        register(new DocumentedMethodsFilter.SentMethod());
+        register(new DocumentedMethodsFilter());
+        register(new AccessGuard(operationNames));
         register(new RateLimitFilter(world, emulator.rateLimiter()));
-        register(new BodyLimitFilter(maxBodyBytes));
+        register(new BodyLimitFilter(bodyLimits));
         register(new ApiVersionFilter());
         register(new JsonBodyFilter());
-        register(new RequestValidationFilter(CompletableFuture.supplyAsync(ContractValidators::strict), operationNames));
+        register(new RequestValidationFilter(CompletableFuture.supplyAsync(ContractValidators::strict),
+                CompletableFuture.supplyAsync(ContractValidators::control), operationNames));
         register(new FaultInjectionFilter(emulator.faults()));
         register(new JournalFilter(emulator.journal(), world.clock()));
 
         register(JacksonFeature.withoutExceptionMappers());
         register(JsonMapperResolver.class);
+        register(ContentLengthInterceptor.class);
         register(ExceptionMappers.Domain.class);
         register(ExceptionMappers.Web.class);
         register(ExceptionMappers.Json.class);
@@ -89,5 +109,54 @@ final class ApiApplication extends ResourceConfig {
         property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
 
+    }
+
+    /**
+     * A resource class served by one instance: registered as a class, so that Jersey reads its (inherited) @Path as a
+     * resource's (an instance would draw Jersey's spurious "will be ignored" warning, jersey#3700), and bound to the
+     * instance.
+     */
+    private <T> void resource(T instance) {
+        register(instance.getClass());
+        singletons.add(instance);
+    }
+
+    /**
+     * Binds every resource class to its one instance (in one binder: Jersey keeps one component per class), and
+     * injects the instances' @Context fields once the application starts, as Jersey does for registered instances.
+     */
+    private static final class Singletons extends AbstractBinder {
+        private final List<Object> instances = new ArrayList<>();
+
+        void add(Object instance) {
+            instances.add(instance);
+        }
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        protected void configure() {
+            for (Object instance : instances) {
+                bind(instance).to((Class) instance.getClass());
+            }
+        }
+
+        ContainerLifecycleListener injector() {
+            return new ContainerLifecycleListener() {
+                @Override
+                public void onStartup(Container container) {
+                    instances.forEach(container.getApplicationHandler().getInjectionManager()::inject);
+                }
+
+                @Override
+                public void onReload(Container container) {
+                    // the application is never reloaded
+                }
+
+                @Override
+                public void onShutdown(Container container) {
+                    // nothing to release
+                }
+            };
+        }
     }
 }

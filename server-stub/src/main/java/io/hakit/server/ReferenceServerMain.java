@@ -28,8 +28,9 @@ public final class ReferenceServerMain {
         long started = System.nanoTime();
         ReferenceServer server = ReferenceServer.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
-        System.out.printf("HA reference server listening on %s (port %d), links use %s; ready in %d ms%n",
-                server.baseUri(), server.port(), server.publicUrl(), (System.nanoTime() - started) / 1_000_000);
+        System.out.printf("HA reference server listening on %s (links use %s); docs %s/docs/; tokens %s; ready in %d ms%n",
+                server.baseUri(), server.publicUrl(), server.baseUri(), server.tokens().describe(),
+                (System.nanoTime() - started) / 1_000_000);
         System.out.flush();
         Thread.currentThread().join();
     }

@@ -208,4 +208,45 @@ class ControlApiTest {
         advance(60);
         api().get(ha("/" + HA_1)).then().statusCode(200);
     }
+
+    /** The control API is validated by its own document, bounds included; its errors are its Problem, never a Fault. */
+    @Test
+    void controlRequestsOutOfTheirDocumentsBoundsAreRefusedAndChangeNothing() {
+        JsonNode before = TestServer.world();
+        String now = raw().get("/_emulator/clock").then().extract().path("now");
+        for (String body : List.of("{\"seconds\": 1e400}", "{\"seconds\": -1}", "{\"seconds\": 31536001}",
+                "{\"seconds\": \"ten\"}", "{}", "{\"seconds\": 1, \"extra\": true}", "{not json")) {
+            assertProblem(400, raw().contentType(ContentType.JSON).body(body).post("/_emulator/clock/advance"), body);
+        }
+        for (String body : List.of("{\"seconds\": {\"build\": -1}}", "{\"seconds\": {\"build\": 1e300}}",
+                "{\"profile\": \"instant\"}")) {
+            assertProblem(400, raw().contentType(ContentType.JSON).body(body).put("/_emulator/durations"), body);
+        }
+        for (String body : List.of("{\"maxInstances\": -1}", "{\"maxVolumeGb\": -5}",
+                "{\"rates\": [{\"method\": \"GET\", \"pathPattern\": \"/backups\", \"perMinute\": 0}]}",
+                "{\"rates\": [{\"method\": \"BREW\", \"pathPattern\": \"/backups\", \"perMinute\": 1}]}",
+                "{\"rates\": [{\"method\": \"GET\", \"pathPattern\": \"backups\", \"perMinute\": 1}]}")) {
+            assertProblem(400, raw().contentType(ContentType.JSON).body(body).put("/_emulator/accounts/1234/limits"), body);
+        }
+        assertProblem(400, raw().contentType(ContentType.JSON).body("{\"operation\": \"restartHaInstance\", \"count\": 0}")
+                .post("/_emulator/faults"), "count 0");
+        assertThat(raw().get("/_emulator/clock").then().extract().<String>path("now")).isEqualTo(now);
+        assertThat(TestServer.world()).isEqualTo(before);
+    }
+
+    @Test
+    void limitsOfAnAccountNoTokenNamesAreNotFound() {
+        assertProblem(404, raw().get("/_emulator/accounts/9999/limits"), "read");
+        assertProblem(404, raw().contentType(ContentType.JSON).body("{\"maxInstances\": 3}")
+                .put("/_emulator/accounts/9999/limits"), "set");
+        raw().get("/_emulator/accounts/5678/limits").then().statusCode(200);
+        assertThat(TestServer.world().get("accounts").findValuesAsText("id")).doesNotContain("9999");
+    }
+
+    private static void assertProblem(int status, io.restassured.response.Response response, String what) {
+        assertThat(response.statusCode()).as("%s: %s", what, response.asString()).isEqualTo(status);
+        JsonNode body = TestServer.json(response);
+        assertThat(body.size()).as("%s: %s", what, body).isEqualTo(1);
+        assertThat(body.path("error").isTextual()).as("%s: the control API's Problem, not a Fault: %s", what, body).isTrue();
+    }
 }

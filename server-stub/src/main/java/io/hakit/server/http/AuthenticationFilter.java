@@ -5,14 +5,16 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.PathSegment;
+import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
- * Authentication first, as the real service's front proxy does: every API path (under a version, and the bookmark
- * forms) needs a known token (401), and a path that names an account must name the token's own (403, whatever the
- * resource). Anything else is left to routing (404).
+ * Authentication first, as the real service's front proxy does, and deny by default: every path needs a known token
+ * (401) except the few that are public, and a path under a version names an account, which must be the token's own
+ * (403, whatever the resource). It reads the path's segments as Jersey routes them (the edge has made the path
+ * canonical, so there is one reading); {@link AccessGuard} checks the matched route's own parameters again.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
@@ -20,11 +22,10 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
 
     public static final String TOKEN_HEADER = "X-Auth-Token";
 
-    /** What needs a token: below a version (the version document itself is public), and the bookmark forms. */
-    private static final Pattern PROTECTED = Pattern.compile("^/(v[0-9]+(\\.[0-9]+)?/.+|(flavors|instances|configurations)/[^/]+)$");
-
-    /** {@code /{version}/{accountId}/...}: the account is the second segment. */
-    private static final Pattern ACCOUNT_PATH = Pattern.compile("^/v[0-9]+(\\.[0-9]+)?/([^/]+)(/.*)?$");
+    /** First segments of paths that need no token: the control API and the Swagger UI (the kit's, not the service's). */
+    private static final Set<String> PUBLIC_ROOTS = Set.of("_emulator", "docs");
+    /** The bookmark forms ({@code /flavors/9}) have no account in the path: they answer for the token's. */
+    private static final Set<String> BOOKMARKS = Set.of("flavors", "instances", "configurations");
 
     private final TokenRegistry tokens;
 
@@ -34,8 +35,9 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = Paths.of(request);
-        if (!PROTECTED.matcher(path).matches()) {
+        List<String> segments = request.getUriInfo().getPathSegments(true).stream().map(PathSegment::getPath)
+                .filter(segment -> !segment.isEmpty()).toList();
+        if (isPublic(segments)) {
             return;
         }
         Optional<String> account = tokens.account(request.getHeaderString(TOKEN_HEADER));
@@ -44,11 +46,19 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
                     + "the document you requested: send a valid token in X-Auth-Token."));
             return;
         }
-        Matcher matcher = ACCOUNT_PATH.matcher(path);
-        if (matcher.matches() && !matcher.group(2).equals(account.get())) {
-            request.abortWith(Faults.response(403, "The token does not grant access to account " + matcher.group(2) + "."));
+        if (!BOOKMARKS.contains(segments.get(0)) && !segments.get(1).equals(account.get())) {
+            request.abortWith(forbidden(segments.get(1)));
             return;
         }
         request.setProperty(RequestAttributes.ACCOUNT, account.get());
+    }
+
+    static jakarta.ws.rs.core.Response forbidden(String account) {
+        return Faults.response(403, "The token does not grant access to account " + account + ".");
+    }
+
+    /** The root (the version list), one segment (a version document, the served documents), the kit's own pages. */
+    private static boolean isPublic(List<String> segments) {
+        return segments.size() <= 1 || PUBLIC_ROOTS.contains(segments.get(0));
     }
 }

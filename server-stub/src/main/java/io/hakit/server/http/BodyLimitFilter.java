@@ -11,8 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Bodies larger than the limit answer 413 overLimit (without Retry-After: it is not a rate limit). The control
- * API's limit is larger, since a whole world (10,000 groups is a few MB) is loaded through it. A declared
+ * Bodies larger than the limit ({@link BodyLimits}) answer 413 overLimit (without Retry-After: it is not a rate
+ * limit). A declared
  * length is refused before a byte is read; a chunked body is cut off as soon as it passes the limit, so that no
  * body can fill the server's memory.
  */
@@ -20,46 +20,47 @@ import java.io.InputStream;
 @Priority(Priorities.AUTHENTICATION + 200)
 public final class BodyLimitFilter implements ContainerRequestFilter {
 
-    static final long CONTROL_API_MAX_BYTES = 64L * 1024 * 1024;
+    private final BodyLimits limits;
 
-    private final long apiMaxBytes;
-
-    public BodyLimitFilter(long maxBytes) {
-        this.apiMaxBytes = maxBytes;
+    public BodyLimitFilter(BodyLimits limits) {
+        this.limits = limits;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        long maxBytes = Paths.of(request).startsWith("/_emulator") ? CONTROL_API_MAX_BYTES : apiMaxBytes;
+        String path = Paths.of(request);
+        long maxBytes = limits.maxBytes(path);
         String length = request.getHeaderString("Content-Length"); // a long: JAX-RS's int getLength() overflows
         if (length != null && !length.matches("[0-9]{1,18}")) {
-            request.abortWith(Faults.response(400, "Content-Length '" + length + "' is not a length."));
+            request.abortWith(ErrorBodies.response(path, 400, "Content-Length '" + length + "' is not a length."));
             return;
         }
         if (length != null && Long.parseLong(length) > maxBytes) {
-            request.abortWith(tooLarge(maxBytes));
+            request.abortWith(tooLarge(path, maxBytes));
             return;
         }
-        request.setEntityStream(new Bounded(request.getEntityStream(), maxBytes));
+        request.setEntityStream(new Bounded(request.getEntityStream(), path, maxBytes));
     }
 
-    private static jakarta.ws.rs.core.Response tooLarge(long maxBytes) {
-        return Faults.response(413, "The request body is larger than " + maxBytes + " bytes.");
+    private static jakarta.ws.rs.core.Response tooLarge(String path, long maxBytes) {
+        return ErrorBodies.response(path, 413, "The request body is larger than " + maxBytes + " bytes.");
     }
 
     /** Thrown while reading a body that passes the limit. */
     public static final class TooLargeException extends WebApplicationException {
-        TooLargeException(long maxBytes) {
-            super(tooLarge(maxBytes));
+        TooLargeException(String path, long maxBytes) {
+            super(tooLarge(path, maxBytes));
         }
     }
 
     private static final class Bounded extends FilterInputStream {
+        private final String path;
         private final long limit;
         private long remaining;
 
-        Bounded(InputStream in, long limit) {
+        Bounded(InputStream in, String path, long limit) {
             super(in);
+            this.path = path;
             this.limit = limit;
             this.remaining = limit;
         }
@@ -68,7 +69,7 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
         public int read() throws IOException {
             int b = super.read();
             if (b >= 0 && --remaining < 0) {
-                throw new TooLargeException(limit);
+                throw new TooLargeException(path, limit);
             }
             return b;
         }
@@ -79,7 +80,7 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
             if (n > 0) {
                 remaining -= n;
                 if (remaining < 0) {
-                    throw new TooLargeException(limit);
+                    throw new TooLargeException(path, limit);
                 }
             }
             return n;

@@ -4,20 +4,35 @@ import com.fasterxml.jackson.core.JacksonException;
 import io.hakit.server.domain.DomainException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Every error leaves as the documented Fault body; nothing unexpected leaks a stack trace. */
+/**
+ * Every error leaves as the body its document defines ({@link ErrorBodies}: the Fault, or the control API's Problem);
+ * nothing unexpected leaks a stack trace.
+ */
 public final class ExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ExceptionMappers.class.getName());
 
     private ExceptionMappers() {}
 
+    /** What every mapper needs: the path, which says whose error body to write (outside a request, the HA API's). */
+    abstract static class PathAware<E extends Throwable> implements ExceptionMapper<E> {
+        @Context
+        private UriInfo uriInfo;
+
+        Response error(int status, String message) {
+            return ErrorBodies.response(uriInfo == null ? "/" : "/" + uriInfo.getPath(false), status, message);
+        }
+    }
+
     /** The domain's refusals, by kind. */
-    public static final class Domain implements ExceptionMapper<DomainException> {
+    public static final class Domain extends PathAware<DomainException> {
         @Override
         public Response toResponse(DomainException e) {
             int status = switch (e.kind()) {
@@ -26,12 +41,12 @@ public final class ExceptionMappers {
                 case OVER_LIMIT -> 413;
                 case UNPROCESSABLE -> 422;
             };
-            return Faults.response(status, e.getMessage());
+            return error(status, e.getMessage());
         }
     }
 
-    /** JAX-RS's own errors (routing 404, 405, 415, ...) and faults already built by a filter. */
-    public static final class Web implements ExceptionMapper<WebApplicationException> {
+    /** JAX-RS's own errors (routing 404, 405, 415, ...) and errors already built by a filter. */
+    public static final class Web extends PathAware<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
             Response original = e.getResponse();
@@ -40,33 +55,32 @@ public final class ExceptionMappers {
             }
             int status = original.getStatus();
             Response fault = switch (status) {
-                case 404 -> Faults.response(404, "The resource could not be found.");
-                case 405 -> Faults.response(405, "The method is not allowed for this resource.");
-                case 415 -> Faults.response(415, "Unsupported media type: the API takes application/json.");
-                default -> status >= 500 ? Faults.response(500, "The server has either erred or is incapable of "
-                        + "performing the requested operation.") : Faults.response(400, e.getMessage());
+                case 404 -> error(404, "The resource could not be found.");
+                case 405 -> error(405, "The method is not allowed for this resource.");
+                case 415 -> error(415, "Unsupported media type: the API takes application/json.");
+                default -> status >= 500 ? error(500, Faults.SERVER_FAULT) : error(400, e.getMessage());
             };
             if (e instanceof NotAllowedException) {
-                return Response.fromResponse(fault).allow(original.getAllowedMethods()).build();
+                return Response.fromResponse(fault).allow(DocumentedMethodsFilter.documented(original.getAllowedMethods())).build();
             }
             return fault;
         }
     }
 
     /** A body the validator passed but Jackson could not bind: still the client's error. */
-    public static final class Json implements ExceptionMapper<JacksonException> {
+    public static final class Json extends PathAware<JacksonException> {
         @Override
         public Response toResponse(JacksonException e) {
-            return Faults.response(400, "Invalid request body: " + e.getOriginalMessage());
+            return error(400, "Invalid request body: " + e.getOriginalMessage());
         }
     }
 
     /** Anything else is the server's fault: logged here, a plain instanceFault there. */
-    public static final class Unexpected implements ExceptionMapper<Throwable> {
+    public static final class Unexpected extends PathAware<Throwable> {
         @Override
         public Response toResponse(Throwable e) {
             LOG.log(Level.SEVERE, "unexpected failure", e);
-            return Faults.response(500, "The server has either erred or is incapable of performing the requested operation.");
+            return error(500, Faults.SERVER_FAULT);
         }
     }
 }

@@ -13,6 +13,9 @@ public final class Faults {
     /** From the document's Fault schemas, so that the server and the document cannot disagree. */
     private static final Map<Integer, String> NAMES = HaContract.load().faultNames();
 
+    /** The message of every unexpected failure: what went wrong is logged, never sent. */
+    public static final String SERVER_FAULT = "The server has either erred or is incapable of performing the requested operation.";
+
     private Faults() {}
 
     public static String name(int status) {

@@ -6,6 +6,7 @@ import io.hakit.openapi.HaContract.NamedOperation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -16,15 +17,24 @@ public final class OperationNames {
 
     private final HaContract contract;
     private final Map<String, List<NamedOperation>> byOperationId;
+    private final Set<String> secured;
 
     public OperationNames(HaContract contract) {
         this.contract = contract;
         this.byOperationId = contract.namedOperations().stream()
                 .collect(Collectors.groupingBy(op -> op.carrier().operationId()));
+        this.secured = contract.httpOperations().stream()
+                .filter(op -> !op.node().path("security").isArray() || !op.node().path("security").isEmpty())
+                .map(HaContract.HttpOperation::operationId).collect(Collectors.toUnmodifiableSet());
     }
 
     public boolean knows(String operationId) {
         return byOperationId.containsKey(operationId);
+    }
+
+    /** Whether the document secures the operation (its {@code security} names a scheme; {@code []} means public). */
+    public boolean needsToken(String operationId) {
+        return secured.contains(operationId);
     }
 
     public Optional<String> name(String operationId, JsonNode body) {

@@ -3,8 +3,6 @@ package io.hakit.server.http;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,22 +15,32 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
- * Validates every API request against the document itself (swagger-request-validator): parameters, the body's JSON
- * syntax and schema (types, required and unknown fields, lengths in code points, ranges, patterns). What fails is a
- * 400 badRequest, before any rule of the service is looked at; the request then reaches the resource unchanged.
- * Also names the operation (x-operations) once the body is known.
+ * Validates every request to an operation of either document against that document itself
+ * (swagger-request-validator): the HA API's by the HA document, the control API's by openapi/emulator.yaml.
+ * Parameters, the body's encoding (UTF-8), JSON syntax and schema (types, required and unknown fields, lengths in
+ * code points, ranges, patterns). What fails is a 400 (the Fault, or the control API's Problem), before any rule of
+ * the service is looked at; the request then reaches the resource unchanged. Also names the HA operation
+ * (x-operations) once the body is known.
  */
 @Priority(3000)
 public final class RequestValidationFilter implements ContainerRequestFilter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CONTROL_API_PACKAGE = "io.hakit.server.emulator.api";
 
-    private final CompletableFuture<OpenApiInteractionValidator> validator;
+    private final CompletableFuture<OpenApiInteractionValidator> haValidator;
+    private final CompletableFuture<OpenApiInteractionValidator> controlValidator;
     private final OperationNames operationNames;
     private final ValidationCache cache = new ValidationCache();
 
@@ -40,32 +48,48 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
     private ResourceInfo resourceInfo;
 
     /**
-     * The validator (see {@link ContractValidators#strict()}) takes half a second to build, so it is built beside
-     * the server's own start-up; the first validated request waits for it if it must.
+     * The validators take half a second each to build, so they are built beside the server's own start-up; the
+     * first validated request waits for its validator if it must.
      */
-    public RequestValidationFilter(CompletableFuture<OpenApiInteractionValidator> validator, OperationNames operationNames) {
-        this.validator = validator;
+    public RequestValidationFilter(CompletableFuture<OpenApiInteractionValidator> haValidator,
+            CompletableFuture<OpenApiInteractionValidator> controlValidator, OperationNames operationNames) {
+        this.haValidator = haValidator;
+        this.controlValidator = controlValidator;
         this.operationNames = operationNames;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
         String operationId = resourceInfo.getResourceMethod() == null ? null : resourceInfo.getResourceMethod().getName();
-        if (operationId == null || !operationNames.knows(operationId)) {
-            return; // control API, documents, docs page
+        boolean ha = operationId != null && operationNames.knows(operationId);
+        if (!ha && !isControlOperation()) {
+            return; // the documents themselves, the docs page
         }
         byte[] body = readBody(request);
-        String problem = problem(request, operationId, body);
+        String problem = problem(request, ha ? haValidator : controlValidator, ha ? operationId : null, body);
         if (problem != null) {
-            request.abortWith(Faults.response(400, problem));
+            request.abortWith(ErrorBodies.response(Paths.of(request), 400, problem));
             return;
         }
-        JsonNode json = parse(body);
-        operationNames.name(operationId, json).ifPresent(name -> request.setProperty(RequestAttributes.OPERATION, name));
+        if (ha) {
+            JsonNode json = parse(body);
+            operationNames.name(operationId, json).ifPresent(name -> request.setProperty(RequestAttributes.OPERATION, name));
+        }
+    }
+
+    /** Whether the matched resource implements an interface generated from the control API's document. */
+    private boolean isControlOperation() {
+        Class<?> resource = resourceInfo.getResourceClass();
+        return resource != null && Arrays.stream(resource.getInterfaces())
+                .anyMatch(type -> type.getPackageName().equals(CONTROL_API_PACKAGE));
     }
 
     /** The validator's objection to the request, or null; remembered for requests seen before. */
-    private String problem(ContainerRequestContext request, String operationId, byte[] body) {
+    private String problem(ContainerRequestContext request, CompletableFuture<OpenApiInteractionValidator> validator,
+            String haOperationId, byte[] body) {
+        if (!isUtf8(body)) {
+            return "The request body is not UTF-8: JSON is sent as UTF-8.";
+        }
         Optional<String> key = ValidationCache.key(request.getMethod(), Paths.of(request) + "?"
                 + request.getUriInfo().getRequestUri().getRawQuery(), request.getHeaderString("Content-Type"), body);
         ValidationCache.Verdict known = key.map(cache::get).orElse(null);
@@ -73,10 +97,21 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
             return known.problem();
         }
         ValidationReport report = validator.join().validateRequest(toValidatorRequest(request, body));
-        String problem = !report.hasErrors() ? null : operationNames.actionProblem(operationId, parseLeniently(body))
+        String problem = !report.hasErrors() ? null : Optional.ofNullable(haOperationId)
+                .flatMap(operationId -> operationNames.actionProblem(operationId, parseLeniently(body)))
                 .orElseGet(() -> "Invalid request: " + summary(report));
         key.ifPresent(k -> cache.put(k, new ValidationCache.Verdict(problem)));
         return problem;
+    }
+
+    private static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     private static byte[] readBody(ContainerRequestContext request) {

@@ -1,0 +1,85 @@
+package io.hakit.server.edge;
+
+import io.hakit.server.http.ErrorBodies;
+import io.hakit.server.http.Faults;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.MimeTypes;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Every answer Jetty gives by itself (a request it cannot parse, a target the edge refuses, a handler that failed)
+ * leaves as the error body of a documented status ({@link ErrorBodies}), never as Jetty's HTML page or a bare
+ * status. A malformed request is the client's error whatever code Jetty picked for it (431, 414, 408, 417, 505 and
+ * 501 become 400 badRequest with Jetty's reason); a failure of the server is a 500 instanceFault whose stack trace
+ * is logged here and never sent.
+ */
+public final class FaultErrorHandler extends ErrorHandler {
+
+    private static final Logger LOG = Logger.getLogger(FaultErrorHandler.class.getName());
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        Throwable cause = (Throwable) request.getAttribute(ERROR_EXCEPTION);
+        Object statusAttribute = request.getAttribute(ERROR_STATUS);
+        int status = statusAttribute instanceof Integer code ? code : response.getStatus();
+        String message = (String) request.getAttribute(ERROR_MESSAGE);
+        int documented = documented(status, cause instanceof HttpException);
+        if (documented == HttpStatus.INTERNAL_SERVER_ERROR_500) {
+            if (cause != null) {
+                LOG.log(Level.SEVERE, "unexpected failure of " + request.getMethod() + " " + request.getHttpURI(), cause);
+            }
+            message = Faults.SERVER_FAULT;
+        } else if (message == null || message.isBlank()) {
+            message = HttpStatus.getMessage(status);
+        }
+        response.setStatus(documented);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, MimeTypes.Type.APPLICATION_JSON.asString());
+        if (documented == HttpStatus.BAD_REQUEST_400 || documented >= 500) {
+            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+        }
+        if ("HEAD".equals(request.getMethod())) {
+            callback.succeeded();
+        } else {
+            response.write(true, body(request.getHttpURI().getPath(), documented, message), callback);
+        }
+        return true;
+    }
+
+    /** A request that could not be parsed at all, answered before any handler runs. */
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        fields.put(new HttpField(HttpHeader.CONTENT_TYPE, MimeTypes.Type.APPLICATION_JSON.asString()));
+        return body("/", documented(status, true), reason == null ? HttpStatus.getMessage(status) : reason);
+    }
+
+    /**
+     * The document's statuses pass (a protocol error's 4xx among them); any other client error, and any protocol
+     * error Jetty answers with a 5xx (an unknown transfer coding, an unknown HTTP version), is a badRequest; any
+     * other server error an instanceFault.
+     */
+    static int documented(int status, boolean protocolError) {
+        if (status < 500 && Faults.documented(status)) {
+            return status;
+        }
+        if (status < 500 || protocolError) {
+            return HttpStatus.BAD_REQUEST_400;
+        }
+        return status == HttpStatus.SERVICE_UNAVAILABLE_503 ? status : HttpStatus.INTERNAL_SERVER_ERROR_500;
+    }
+
+    private static ByteBuffer body(String path, int status, String message) {
+        return ByteBuffer.wrap(ErrorBodies.body(path, status, message).toString().getBytes(StandardCharsets.UTF_8));
+    }
+}

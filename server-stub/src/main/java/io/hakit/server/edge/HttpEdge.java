@@ -1,0 +1,95 @@
+package io.hakit.server.edge;
+
+import io.hakit.server.http.BodyLimits;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.eclipse.jetty.http.HttpCompliance;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.ResourceHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The Jetty server the reference server runs in, configured whole before it starts: HTTP/1.1 parsed to RFC 9110
+ * (conflicting lengths, obs-fold, bare CR, duplicate Host refused), URIs to RFC 3986 refusing ambiguous forms (but
+ * the escaped '/' and '%' of the documented ACL address), request headers capped, every idle read or write bounded,
+ * then the kit's edge ({@link EdgeHandler}) in front of the Swagger UI and the API. Why Jetty rather than Grizzly:
+ * README, "Tools and why".
+ */
+public final class HttpEdge {
+
+    /** How long a connection may wait for its client's next byte (a stalled header, body or read of the answer). */
+    public static final int IDLE_TIMEOUT_MS = 10_000;
+    public static final int MAX_HEADER_BYTES = 16 * 1024;
+
+    /** The escaped '/' and '%' are how the documented ACL address is written (1.2.3.4%25252F32). */
+    static final UriCompliance URI_COMPLIANCE = UriCompliance.DEFAULT.with("HAKIT",
+            UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR, UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING);
+
+    private HttpEdge() {}
+
+    public static Server server(String host, int port, BodyLimits limits, Handler api, String swaggerUiVersion) {
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        threads.setName("hakit");
+        Server server = new Server(threads);
+
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(MAX_HEADER_BYTES);
+        http.setHttpCompliance(HttpCompliance.RFC9110);
+        http.setUriCompliance(URI_COMPLIANCE);
+
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+        server.addConnector(connector);
+
+        server.setErrorHandler(new FaultErrorHandler());
+        server.setHandler(new EdgeHandler(limits, new Handler.Sequence(docs(server, swaggerUiVersion), api)));
+        return server;
+    }
+
+    /** Binds the listening socket (without accepting yet) and tells its port: links can name it before the first request. */
+    public static int bind(Server server) {
+        ServerConnector connector = (ServerConnector) server.getConnectors()[0];
+        try {
+            connector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + connector.getHost() + ":" + connector.getPort(), e);
+        }
+        return connector.getLocalPort();
+    }
+
+    /** Swagger UI from its webjar, with the kit's initializer (the served documents) laid over it; /docs redirects to /docs/. */
+    private static Handler docs(Server server, String swaggerUiVersion) {
+        ResourceFactory resources = ResourceFactory.of(server);
+        ResourceHandler files = new ResourceHandler();
+        files.setBaseResource(ResourceFactory.combine(List.of(resources.newClassLoaderResource("docs-overrides/"),
+                resources.newClassLoaderResource("META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion + "/"))));
+        files.setDirAllowed(false);
+        files.setWelcomeFiles(List.of("index.html"));
+        return new ContextHandler(new Handler.Sequence(files, new NotFound()), "/docs");
+    }
+
+    /** What the Swagger UI does not have is a 404 here, never a path that falls through to the API. */
+    private static final class NotFound extends Handler.Abstract.NonBlocking {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+            return true;
+        }
+    }
+}

@@ -5,11 +5,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /**
- * The benchmark's baseline: a bare Jersey endpoint on Grizzly, answering the bench mix's paths with a fixed small
+ * The benchmark's baseline: a bare Jersey endpoint on Jetty (the reference server's container), answering the bench mix's paths with a fixed small
  * JSON body and nothing else (no auth, no validation, no state). Usage: java BareJersey PORT.
  */
 public final class BareJersey {
@@ -49,7 +49,7 @@ public final class BareJersey {
 
     public static void main(String[] args) throws Exception {
         ResourceConfig config = new ResourceConfig(Endpoint.class, Root.class);
-        GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:" + args[0] + "/"), config, true);
+        JettyHttpContainerFactory.createServer(URI.create("http://127.0.0.1:" + args[0] + "/"), config, true);
         System.out.println("bare Jersey listening on " + args[0]);
         Thread.currentThread().join();
     }

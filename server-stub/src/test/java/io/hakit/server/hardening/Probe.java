@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sends one (usually wrong) request to the reference server and judges the answer: never a 5xx, always an answer
@@ -30,8 +29,6 @@ final class Probe {
     private static final Set<String> UNDOCUMENTED_REQUEST = Set.of("validation.request.path.missing",
             "validation.request.operation.notAllowed");
     private static final OpenApiInteractionValidator VALIDATOR = ContractValidators.strict();
-
-    static final AtomicLong SENT = new AtomicLong();
 
     private final ReferenceServer server;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -66,7 +63,6 @@ final class Probe {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
-        SENT.incrementAndGet();
         boolean changed = !before.equals(fingerprint(server.world()));
         judge(request, response, changed);
         return new Outcome(response.statusCode(), response.body(), changed);

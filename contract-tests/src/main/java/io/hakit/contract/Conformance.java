@@ -1,73 +1,133 @@
 package io.hakit.contract;
 
 import io.hakit.openapi.HaContract;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * What the gate saw of each of the document's 21 named operations: exchanges that conformed, and violations (an
- * answer outside the document, or a documented behaviour not shown). Thread-safe.
+ * What the gate saw of each of the document's 21 named operations, check by check: exchanges that conformed, and
+ * failures, each charged to the operation it concerns with the exchange that shows it. An operation that answers
+ * its documented request 501, 405, or a 404 that is not a Fault, is unimplemented rather than failed. Thread-safe.
  */
 public final class Conformance {
 
-    public enum Verdict { PASSED, FAILED, NOT_EXERCISED }
+    public enum Verdict { PASSED, FAILED, UNIMPLEMENTED, NOT_EXERCISED }
+
+    /** One failure: the operation, the check (named as Schemathesis names its checks where one matches), what was seen. */
+    public record Failure(String operation, String check, String message, Optional<Exchange> exchange) {}
+
+    /** Failures are charged to this when no operation is known (the target unreachable, a scenario's own setup). */
+    public static final String NO_OPERATION = "(no operation)";
 
     private final List<String> operations;
-    private final Map<String, Integer> passed = new TreeMap<>();
-    private final Map<String, List<String>> violations = new TreeMap<>();
+    private final Map<String, Map<String, Integer>> passed = new TreeMap<>();
+    private final Map<String, List<Failure>> failures = new TreeMap<>();
+    private final Map<String, Exchange> unimplemented = new TreeMap<>();
+    private volatile Exchange last;
 
     public Conformance(HaContract contract) {
         this.operations = contract.operations().stream().map(HaContract.NamedOperation::name).toList();
     }
 
-    public synchronized void passed(String operation) {
-        passed.merge(operation, 1, Integer::sum);
+    public List<String> operations() {
+        return operations;
     }
 
-    public synchronized void violated(String operation, String what) {
-        violations.computeIfAbsent(operation, k -> new ArrayList<>()).add(what);
+    public synchronized void passed(String operation, String check) {
+        passed.computeIfAbsent(operation, k -> new TreeMap<>()).merge(check, 1, Integer::sum);
+    }
+
+    public synchronized void violated(Failure failure) {
+        failures.computeIfAbsent(failure.operation(), k -> new ArrayList<>()).add(failure);
+    }
+
+    public void violated(String operation, String check, String message, Exchange exchange) {
+        violated(new Failure(operation, check, message, Optional.ofNullable(exchange)));
+    }
+
+    public synchronized void unimplemented(String operation, Exchange exchange) {
+        unimplemented.putIfAbsent(operation, exchange);
+    }
+
+    /** The last exchange of the run: what a failure with no operation of its own is charged to. */
+    public void sent(Exchange exchange) {
+        last = exchange;
+    }
+
+    public Optional<Exchange> lastExchange() {
+        return Optional.ofNullable(last);
     }
 
     public synchronized Verdict verdict(String operation) {
-        if (violations.containsKey(operation)) {
+        if (unimplemented.containsKey(operation)) {
+            return Verdict.UNIMPLEMENTED;
+        }
+        if (failures.containsKey(operation)) {
             return Verdict.FAILED;
         }
         return passed.containsKey(operation) ? Verdict.PASSED : Verdict.NOT_EXERCISED;
     }
 
-    public synchronized boolean anyViolation() {
-        return !violations.isEmpty();
-    }
-
-    public synchronized Map<String, Verdict> verdicts() {
+    public synchronized Map<String, Verdict> verdicts(Set<String> selected) {
         Map<String, Verdict> verdicts = new LinkedHashMap<>();
-        operations.forEach(op -> verdicts.put(op, verdict(op)));
+        operations.stream().filter(selected::contains).forEach(op -> verdicts.put(op, verdict(op)));
         return verdicts;
     }
 
-    public synchronized Map<String, List<String>> violations() {
-        return Map.copyOf(violations);
+    public synchronized Map<String, Verdict> verdicts() {
+        return verdicts(Set.copyOf(operations));
     }
 
-    public synchronized void print(PrintStream out) {
-        out.println();
-        out.println("Conformance to the HA API document, per operation:");
-        for (String op : operations) {
-            Verdict verdict = verdict(op);
-            out.printf("  %-22s %-13s %3d exchanges ok%n", op, verdict.name().replace('_', ' ').toLowerCase(),
-                    passed.getOrDefault(op, 0));
-            violations.getOrDefault(op, List.of()).stream().distinct().limit(3).forEach(v -> out.println("      - " + v));
-        }
-        violations.keySet().stream().filter(op -> !operations.contains(op))
-                .forEach(op -> violations.get(op).stream().distinct().limit(3).forEach(v -> out.println("  " + op + ": " + v)));
-        Map<Verdict, Long> counts = new TreeMap<>();
-        operations.forEach(op -> counts.merge(verdict(op), 1L, Long::sum));
-        out.printf("%d passed, %d failed, %d not exercised (of %d operations)%n",
-                counts.getOrDefault(Verdict.PASSED, 0L), counts.getOrDefault(Verdict.FAILED, 0L),
-                counts.getOrDefault(Verdict.NOT_EXERCISED, 0L), operations.size());
+    /** Every failure of the selected operations, and those charged to no operation of the 21. */
+    public synchronized List<Failure> failures(Set<String> selected) {
+        List<Failure> all = new ArrayList<>();
+        failures.forEach((operation, list) -> {
+            if (selected.contains(operation) || !operations.contains(operation)) {
+                all.addAll(list);
+            }
+        });
+        return all;
+    }
+
+    public synchronized List<Failure> failuresOf(String operation) {
+        return List.copyOf(failures.getOrDefault(operation, List.of()));
+    }
+
+    public synchronized Map<String, Integer> passedChecksOf(String operation) {
+        return Map.copyOf(passed.getOrDefault(operation, Map.of()));
+    }
+
+    /** Every check that ran against the operation, passed or failed. */
+    public synchronized Set<String> checksOf(String operation) {
+        Set<String> checks = new TreeSet<>(passed.getOrDefault(operation, Map.of()).keySet());
+        failures.getOrDefault(operation, List.of()).forEach(f -> checks.add(f.check()));
+        return checks;
+    }
+
+    public synchronized Optional<Exchange> unimplementedBy(String operation) {
+        return Optional.ofNullable(unimplemented.get(operation));
+    }
+
+    public synchronized boolean anyViolation(Set<String> selected) {
+        return !failures(selected).isEmpty() || unimplemented.keySet().stream().anyMatch(selected::contains);
+    }
+
+    public synchronized boolean anyViolation() {
+        return anyViolation(Set.copyOf(operations));
+    }
+
+    /** Failures by operation, as the kit's suites assert them. */
+    public synchronized Map<String, List<String>> violations() {
+        Map<String, List<String>> violations = new TreeMap<>();
+        failures.forEach((operation, list) -> violations.put(operation, list.stream().map(Failure::message).toList()));
+        unimplemented.forEach((operation, exchange) -> violations.computeIfAbsent(operation, k -> new ArrayList<>())
+                .add("unimplemented: " + exchange.method() + " " + exchange.url() + " answered " + exchange.answerSummary()));
+        return violations;
     }
 }

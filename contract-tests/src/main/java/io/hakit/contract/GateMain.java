@@ -2,56 +2,60 @@ package io.hakit.contract;
 
 import io.hakit.contract.api.RestHaApi;
 import io.hakit.openapi.HaContract;
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
+import java.util.Arrays;
 
 /**
- * The conformance gate: runs the behaviour scenarios against any implementation of the HA API, validates every
- * answer against the document, prints a per-operation summary, writes JUnit XML, and exits non-zero on any
- * violation. Touches no /_emulator endpoint.
+ * The conformance gate: behaviour scenarios, negative testing and edge probes against any implementation of the HA
+ * API, every answer judged against the document and every failure charged to its operation; reports per operation
+ * (JUnit XML), for a pull request (summary.md) and for tools (report.json). Touches no /_emulator endpoint.
  *
- * <pre>java -jar ha-contract-gate.jar --baseUrl=http://HOST:PORT --accountId=ACCOUNT --token=TOKEN
- *     [--otherAccountId=A --otherToken=T] [--flavor=2] [--biggerFlavor=3] [--datastoreType=mariadb]
- *     [--datastoreVersion=10.4] [--upgradeVersion=10.4enc] [--waitSeconds=1200] [--configurationId=ID]
- *     [--replicationInstanceId=ID] [--reports=DIR]</pre>
+ * <p>Exit codes: 0 the implementation conforms, 1 a contract violation, 2 a bad invocation, 3 the target could not
+ * be reached. {@code --help} lists the options.
  */
 public final class GateMain {
+
+    static final int CONFORMS = 0;
+    static final int VIOLATION = 1;
+    static final int BAD_INVOCATION = 2;
+    static final int UNREACHABLE = 3;
 
     private GateMain() {}
 
     public static void main(String[] args) {
-        List<String> gateArgs = new ArrayList<>();
-        Optional<Path> reports = Optional.empty();
-        for (String arg : args) {
-            if (arg.startsWith("--reports=")) {
-                reports = Optional.of(Path.of(arg.substring("--reports=".length())));
-            } else {
-                gateArgs.add(arg);
-            }
-        }
-        GateConfig config;
-        try {
-            config = GateConfig.fromArguments(gateArgs.toArray(String[]::new));
-        } catch (IllegalArgumentException e) {
-            System.err.println("gate: " + e.getMessage());
-            System.exit(2);
-            return;
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            System.out.print(GateConfig.usage());
+            return CONFORMS;
         }
         HaContract contract = HaContract.load();
         Conformance conformance = new Conformance(contract);
+        GateConfig config;
+        try {
+            config = GateConfig.fromArguments(args, conformance.operations());
+        } catch (IllegalArgumentException e) {
+            System.err.println("gate: " + e.getMessage());
+            System.err.println("gate: --help lists the options");
+            return BAD_INVOCATION;
+        }
         Target target = new Target(config, new RestHaApi(config, RestHaApi.documentValidator(), contract, conformance),
-                new PollingWaiter(config.waitBound()), conformance, contract);
-        System.out.println("Gating " + config.baseUrl() + " (account " + config.accountId() + ") against the HA API document");
-        GateRun.Result result = GateRun.run(target, reports);
-        result.summary().printTo(new PrintWriter(System.out));
-        result.summary().printFailuresTo(new PrintWriter(System.out), 20);
-        conformance.print(System.out);
-        reports.ifPresent(dir -> System.out.println("JUnit XML: " + dir.toAbsolutePath()));
-        System.out.println(result.passed() ? "GATE PASSED" : "GATE FAILED");
+                new PollingWaiter(config.waitBound(), System.out), conformance, contract);
+        System.out.printf("Gating %s (account %s) against the HA API document; seed %d%n", config.baseUrl(),
+                config.accountId(), config.seed());
+        GateRun.Result result = GateRun.run(target, System.out);
+        Reports reports = new Reports(result);
+        reports.print(System.out);
+        config.reports().ifPresent(dir -> {
+            reports.writeTo(dir);
+            System.out.println("Reports: " + dir.toAbsolutePath() + " (TEST-gate.*.xml, summary.md, report.json)");
+        });
         System.out.flush();
-        System.exit(result.passed() ? 0 : 1);
+        return switch (result.outcome()) {
+            case PASSED -> CONFORMS;
+            case VIOLATED -> VIOLATION;
+            case UNREACHABLE -> UNREACHABLE;
+        };
     }
 }

@@ -2,34 +2,99 @@ package io.hakit.contract;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.Optional;
+import io.hakit.contract.api.ContractViolation;
+import io.hakit.contract.edge.EdgePhase;
+import io.hakit.contract.fuzz.FuzzPhase;
+import io.hakit.openapi.ContractValidators;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
-import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 
 /**
- * Runs the scenarios (io.hakit.contract.scenarios) against a target, in this JVM, through the JUnit Platform
- * launcher: the gate's main, and the kit's suites that show the gate at work, use this one path.
+ * One run of the gate against a target, in this JVM: the behaviour scenarios (io.hakit.contract.scenarios, through
+ * the JUnit Platform launcher), then the negative testing and the edge probes against a group of the gate's own,
+ * then the clean-up. Every failure is charged to the operation it concerns. The gate's main and the kit's suites
+ * that show the gate at work use this one path.
  */
 public final class GateRun {
 
-    /** What a run found: failed scenarios, and the per-operation conformance. */
-    public record Result(TestExecutionSummary summary, Conformance conformance) {
+    /** How a run ended. */
+    public enum Outcome { PASSED, VIOLATED, UNREACHABLE }
+
+    /** What a run found. */
+    public record Result(Outcome outcome, TestExecutionSummary summary, Conformance conformance, GateConfig config,
+            Duration took, FuzzPhase.Result fuzz, int edgeProbes, List<String> leftovers, String unreachable) {
 
         public boolean passed() {
-            return summary.getTotalFailureCount() == 0 && !conformance.anyViolation();
+            return outcome == Outcome.PASSED;
         }
     }
 
     private GateRun() {}
 
-    public static synchronized Result run(Target target, Optional<Path> xmlReports) {
+    /** Everything: scenarios, negative testing, edge probes (as the gate's options say). */
+    public static synchronized Result run(Target target, PrintStream progress) {
+        long start = System.nanoTime();
+        GateConfig config = target.config();
+        String unreachable = reachability(config);
+        if (unreachable != null) {
+            return new Result(Outcome.UNREACHABLE, null, target.conformance(), config, since(start),
+                    new FuzzPhase.Result(0, Map.of()), 0, List.of(), unreachable);
+        }
+        progress.println("Behaviour scenarios");
+        TestExecutionSummary summary = scenarios(target, progress);
+        FuzzPhase.Result fuzz = new FuzzPhase.Result(0, Map.of());
+        int edge = 0;
+        if (config.fuzz() > 0 || config.edge()) {
+            Fixture fixture = fixture(target, progress);
+            if (fixture != null && config.fuzz() > 0) {
+                progress.printf("Negative testing (seed %d, %d requests, at most %d s)%n", config.seed(), config.fuzz(),
+                        config.fuzzBudget().toSeconds());
+                fuzz = new FuzzPhase(target, new AnswerChecks(ContractValidators.asDocumented()), progress).run(fixture);
+            }
+            if (fixture != null && config.edge()) {
+                if (config.baseUrl().getScheme().equals("https")) {
+                    progress.println("Edge probes: not sent (they speak plain HTTP on a socket; point --baseUrl at http)");
+                } else {
+                    progress.println("Edge probes");
+                    edge = new EdgePhase(target, progress).run(fixture);
+                }
+            }
+        }
+        progress.println("Clean-up");
+        target.cleanup().deleteAll(target.api(), target.waiter());
+        boolean violated = target.conformance().anyViolation()
+                || config.requireAll() && target.conformance().verdicts(config.selected()).containsValue(Conformance.Verdict.NOT_EXERCISED);
+        return new Result(violated ? Outcome.VIOLATED : Outcome.PASSED, summary, target.conformance(), config, since(start),
+                fuzz, edge, target.cleanup().leftovers(), null);
+    }
+
+    /** The scenarios alone, as the kit's suites run them. */
+    public static synchronized Result scenariosOnly(Target target) {
+        long start = System.nanoTime();
+        TestExecutionSummary summary = scenarios(target, new PrintStream(PrintStream.nullOutputStream()));
+        target.cleanup().deleteAll(target.api(), target.waiter());
+        return new Result(target.conformance().anyViolation() ? Outcome.VIOLATED : Outcome.PASSED, summary,
+                target.conformance(), target.config(), since(start), new FuzzPhase.Result(0, Map.of()), 0,
+                target.cleanup().leftovers(), null);
+    }
+
+    private static TestExecutionSummary scenarios(Target target, PrintStream progress) {
         Target.use(target);
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectPackage("io.hakit.contract.scenarios"))
@@ -37,10 +102,86 @@ public final class GateRun {
                 .build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
-        launcher.registerTestExecutionListeners(summary);
-        xmlReports.ifPresent(dir -> launcher.registerTestExecutionListeners(
-                new LegacyXmlReportGeneratingListener(dir, new PrintWriter(System.err))));
+        launcher.registerTestExecutionListeners(summary, new Charging(target.conformance(), progress));
         launcher.execute(request);
-        return new Result(summary.getSummary(), target.conformance());
+        return summary.getSummary();
+    }
+
+    /** The fixture of the negative testing and the edge probes; null (and charged) when it cannot be made. */
+    private static Fixture fixture(Target target, PrintStream progress) {
+        try {
+            progress.println("Preparing an HA instance for the negative testing and the edge probes");
+            return Fixture.create(target, GroupBodies.create(target, "fixture"));
+        } catch (ContractViolation e) {
+            progress.println("  not prepared (" + e.getMessage() + "): negative testing and edge probes not run");
+            return null;
+        }
+    }
+
+    /** Why the target cannot be reached at all (connection refused, unknown host, no answer), or null. */
+    private static String reachability(GateConfig config) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.requestTimeout()).build();
+        try {
+            http.send(HttpRequest.newBuilder(URI.create(config.baseUrl() + "/")).timeout(config.requestTimeout()).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return null;
+        } catch (IOException e) {
+            return config.baseUrl() + " cannot be reached: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private static Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /**
+     * Charges a scenario's failure to the operation it concerns: a contract violation is charged where it was
+     * found; any other failure (an assertion on what the answers held) to the operation of the last exchange.
+     */
+    private static final class Charging implements TestExecutionListener {
+        private final Conformance conformance;
+        private final PrintStream progress;
+
+        Charging(Conformance conformance, PrintStream progress) {
+            this.conformance = conformance;
+            this.progress = progress;
+        }
+
+        @Override
+        public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+            if (!test.isTest()) {
+                return;
+            }
+            String name = test.getLegacyReportingName();
+            progress.printf("  %-6s %s%s%n", switch (result.getStatus()) {
+                case SUCCESSFUL -> "ok";
+                case ABORTED -> "n/a";
+                case FAILED -> "FAILED";
+            }, name, result.getStatus() == TestExecutionResult.Status.ABORTED
+                    ? result.getThrowable().map(t -> " (" + t.getMessage() + ")").orElse("") : "");
+            if (result.getStatus() != TestExecutionResult.Status.FAILED) {
+                return;
+            }
+            Throwable failure = result.getThrowable().orElse(null);
+            if (failure instanceof ContractViolation) {
+                return;
+            }
+            var last = conformance.lastExchange();
+            String operation = last.map(Exchange::operation).orElse(Conformance.NO_OPERATION);
+            String check = failure instanceof AssertionError ? "documented_behaviour" : "scenario_error";
+            conformance.violated(operation, check, name + ": " + (failure == null ? "failed" : failure.getMessage()),
+                    last.orElse(null));
+        }
+
+        @Override
+        public void executionSkipped(TestIdentifier test, String reason) {
+            if (test.isTest() || test.getParentId().isPresent()) {
+                progress.printf("  %-6s %s (%s)%n", "skip", test.getDisplayName(), reason);
+            }
+        }
     }
 }

@@ -4,12 +4,18 @@ import io.hakit.contract.api.HaApi;
 import io.hakit.openapi.HaContract;
 
 /**
- * The implementation the scenarios run against, how to talk to it and how to wait for it. Set before the scenarios
- * run (by the gate, or by the kit's own suites), read by each scenario.
+ * The implementation the scenarios run against, how to talk to it and how to wait for it, what the gate has found
+ * and what it must clean up. Set before the scenarios run (by the gate, or by the kit's own suites), read by each
+ * scenario.
  */
-public record Target(GateConfig config, HaApi api, Waiter waiter, Conformance conformance, HaContract contract) {
+public record Target(GateConfig config, HaApi api, Waiter waiter, Conformance conformance, HaContract contract,
+        Cleanup cleanup) {
 
     private static volatile Target current;
+
+    public Target(GateConfig config, HaApi api, Waiter waiter, Conformance conformance, HaContract contract) {
+        this(config, api, waiter, conformance, contract, new Cleanup());
+    }
 
     public static void use(Target target) {
         current = target;

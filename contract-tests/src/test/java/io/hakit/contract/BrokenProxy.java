@@ -15,8 +15,9 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 
 /**
- * A deliberately broken implementation of the HA API: the reference server behind a proxy that breaks one thing
- * (a renamed field, a dropped field, a wrong status, no authentication). The gate must catch each.
+ * A deliberately broken implementation of the HA API: the reference server behind an HTTP-level proxy that breaks
+ * one thing (a renamed field, a wrong status, a server error on one body, a hang, no authentication). The gate must
+ * catch each.
  */
 final class BrokenProxy implements AutoCloseable {
 
@@ -28,6 +29,11 @@ final class BrokenProxy implements AutoCloseable {
         /** The answer as returned. */
         default Answer answer(String method, String path, Answer answer) {
             return answer;
+        }
+
+        /** The answer as returned, knowing the request's body. */
+        default Answer answer(String method, String path, String requestBody, Answer answer) {
+            return answer(method, path, answer);
         }
     }
 
@@ -61,7 +67,9 @@ final class BrokenProxy implements AutoCloseable {
         try (exchange) {
             String rawPath = exchange.getRequestURI().getRawPath();
             byte[] body = exchange.getRequestBody().readAllBytes();
-            HttpRequest.Builder forwarded = HttpRequest.newBuilder(URI.create(upstream + rawPath))
+            String query = exchange.getRequestURI().getRawQuery();
+            HttpRequest.Builder forwarded = HttpRequest.newBuilder(URI.create(upstream + rawPath + (query == null ? "" : "?" + query)))
+                    .timeout(java.time.Duration.ofSeconds(10))
                     .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(body));
             exchange.getRequestHeaders().forEach((name, values) -> {
@@ -71,7 +79,8 @@ final class BrokenProxy implements AutoCloseable {
             });
             breakage.request(exchange, forwarded);
             HttpResponse<String> response = http.send(forwarded.build(), HttpResponse.BodyHandlers.ofString());
-            Answer answer = breakage.answer(exchange.getRequestMethod(), rawPath, new Answer(response.statusCode(), response.body()));
+            Answer answer = breakage.answer(exchange.getRequestMethod(), rawPath, new String(body, StandardCharsets.UTF_8),
+                    new Answer(response.statusCode(), response.body()));
             byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
             response.headers().firstValue("Content-Type").ifPresent(t -> exchange.getResponseHeaders().add("Content-Type", t));
             response.headers().firstValue("Retry-After").ifPresent(t -> exchange.getResponseHeaders().add("Retry-After", t));

@@ -8,6 +8,8 @@ import io.hakit.server.domain.Durations;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiFunction;
 
 /** Reference servers and targets for the kit's own suites. */
@@ -15,6 +17,7 @@ final class KitServers {
 
     static final String TOKEN = "e3b2c743aebf467fb6b91cbb644c036e";
     static final String REPLICATION_INSTANCE = "9a8b7c6d-1111-4a2b-8c3d-000000000002";
+    static final HaContract CONTRACT = HaContract.load();
 
     private KitServers() {}
 
@@ -23,16 +26,19 @@ final class KitServers {
         return ReferenceServer.start(ServerConfig.defaults().withPort(0).withDurations(durations).withWorld(resource("/worlds/gate.json")));
     }
 
-    static GateConfig config(URI baseUrl) {
-        return GateConfig.fromArguments(new String[] {"--baseUrl=" + baseUrl, "--accountId=1234", "--token=" + TOKEN,
+    /** The gate's inputs for the kit's reference server (gate world), with more options if given. */
+    static GateConfig config(URI baseUrl, String... options) {
+        List<String> args = new ArrayList<>(List.of("--baseUrl=" + baseUrl, "--accountId=1234", "--token=" + TOKEN,
                 "--otherAccountId=5678", "--otherToken=5678-token-second-account", "--waitSeconds=20",
-                "--replicationInstanceId=" + REPLICATION_INSTANCE});
+                "--replicationInstanceId=" + REPLICATION_INSTANCE));
+        args.addAll(List.of(options));
+        return GateConfig.fromArguments(args.toArray(String[]::new), CONTRACT.operations().stream()
+                .map(HaContract.NamedOperation::name).toList());
     }
 
     static Target target(GateConfig config, Waiter waiter, BiFunction<HaContract, Conformance, HaApi> api) {
-        HaContract contract = HaContract.load();
-        Conformance conformance = new Conformance(contract);
-        return new Target(config, api.apply(contract, conformance), waiter, conformance, contract);
+        Conformance conformance = new Conformance(CONTRACT);
+        return new Target(config, api.apply(CONTRACT, conformance), waiter, conformance, CONTRACT);
     }
 
     private static Path resource(String name) {

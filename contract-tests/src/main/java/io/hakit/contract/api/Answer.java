@@ -3,27 +3,31 @@ package io.hakit.contract.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.hakit.contract.Conformance;
+import io.hakit.contract.Exchange;
 import java.util.Arrays;
 
 /**
- * One answer of the implementation under test, with the named operation it answered. {@link #expect} is how a
- * scenario states the documented behaviour: it counts toward the operation's verdict either way.
+ * One answer of the implementation under test, with the named operation it answered and the exchange that shows
+ * it. {@link #expect} is how a scenario states the documented behaviour: it counts toward the operation's verdict
+ * either way.
  */
-public record Answer(String operation, String request, int status, JsonNode body, String retryAfter, Conformance conformance) {
+public record Answer(String operation, String request, int status, JsonNode body, String retryAfter, Conformance conformance,
+        Exchange exchange) {
 
-    /** The answer's status must be one of {@code statuses}; for an error, the fault must be the status's. */
+    /** The answer's status must be one of {@code statuses}; for an error, the body must be the Fault of its code. */
     public Answer expect(int... statuses) {
-        boolean ok = Arrays.stream(statuses).anyMatch(s -> s == status);
-        if (ok && status >= 400) {
+        if (Arrays.stream(statuses).noneMatch(s -> s == status)) {
+            throw violation("documented_behaviour", request + " answered " + status + " " + abbreviated() + ", documented "
+                    + Arrays.toString(statuses));
+        }
+        conformance.passed(operation, "documented_behaviour");
+        if (status >= 400) {
             String fault = FaultNames.of(status);
-            ok = body.has(fault) && body.get(fault).path("code").asInt() == status;
+            if (!(body.has(fault) && body.get(fault).path("code").asInt() == status)) {
+                throw violation("error_body", request + " answered " + status + " without the " + fault + " Fault: " + abbreviated());
+            }
+            conformance.passed(operation, "error_body");
         }
-        if (!ok) {
-            String what = request + " answered " + status + " " + abbreviated() + ", documented " + Arrays.toString(statuses);
-            conformance.violated(operation, what);
-            throw new AssertionError(what);
-        }
-        conformance.passed(operation);
         return this;
     }
 
@@ -31,11 +35,15 @@ public record Answer(String operation, String request, int status, JsonNode body
     public Answer expectField(String pointer, String value) {
         JsonNode actual = body.at(pointer);
         if (!value.equals(actual.asText(null))) {
-            String what = request + " answered " + pointer + " = " + actual + ", expected " + value;
-            conformance.violated(operation, what);
-            throw new AssertionError(what);
+            throw violation("documented_behaviour", request + " answered " + pointer + " = " + actual + ", expected " + value);
         }
         return this;
+    }
+
+    /** Charges a documented behaviour this answer does not show to its operation, and stops the scenario. */
+    public ContractViolation violation(String check, String what) {
+        conformance.violated(operation, check, what, exchange);
+        return new ContractViolation(what);
     }
 
     public JsonNode at(String pointer) {

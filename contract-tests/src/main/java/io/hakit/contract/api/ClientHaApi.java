@@ -20,6 +20,7 @@ import io.hakit.client.model.CreateHaInstanceRequest;
 import io.hakit.client.model.HaActionRequest;
 import io.hakit.client.model.UpdateHaInstanceRequest;
 import io.hakit.contract.Conformance;
+import io.hakit.contract.Exchange;
 import io.hakit.contract.GateConfig;
 import io.hakit.openapi.HaContract;
 import java.io.IOException;
@@ -36,6 +37,7 @@ public final class ClientHaApi implements HaApi {
 
     private final GateConfig config;
     private final String account;
+    private final String token;
     private final ApiClient client;
     private final ObjectMapper mapper;
     private final HaContract contract;
@@ -48,6 +50,7 @@ public final class ClientHaApi implements HaApi {
     private ClientHaApi(GateConfig config, String account, String token, HaContract contract, Conformance conformance) {
         this.config = config;
         this.account = account;
+        this.token = token;
         this.client = HaClients.create(config.baseUrl(), token == null ? "" : token);
         this.mapper = client.getObjectMapper();
         this.contract = contract;
@@ -74,10 +77,18 @@ public final class ClientHaApi implements HaApi {
         try {
             ApiResponse<?> response = call.run();
             JsonNode data = response.getData() == null ? Answer.empty() : mapper.valueToTree(response.getData());
-            return new Answer(operation, description, response.getStatusCode(), data, null, conformance);
+            return answer(operation, description, response.getStatusCode(), data, body);
         } catch (ApiException e) {
-            return new Answer(operation, description, e.getCode(), faultBody(e), null, conformance);
+            return answer(operation, description, e.getCode(), faultBody(e), body);
         }
+    }
+
+    /** The answer as the client read it: the generated method called, and the bodies as JSON. */
+    private Answer answer(String operation, String description, int status, JsonNode data, JsonNode body) {
+        Exchange exchange = new Exchange(operation, "CALL", description, java.util.Map.of(),
+                body == null ? null : body.toString(), status, java.util.Map.of(), data.isMissingNode() ? "" : data.toString());
+        conformance.sent(exchange);
+        return new Answer(operation, description, status, data, null, conformance, exchange);
     }
 
     private JsonNode faultBody(ApiException e) {
@@ -202,5 +213,29 @@ public final class ClientHaApi implements HaApi {
     public Answer listConfigurations() {
         return call("listConfigurations", null, "listConfigurations",
                 () -> new ConfigurationsApi(client).listConfigurationsWithHttpInfo(V, account, null, null));
+    }
+
+    /**
+     * A link is not an operation of the generated client: it is followed with the client's own HTTP client and
+     * token, as a client team would.
+     */
+    @Override
+    public Answer follow(String pathAndQuery) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(config.baseUrl() + pathAndQuery)).header("Accept", "application/json").GET();
+        if (token != null) {
+            request.header("X-Auth-Token", token);
+        }
+        try {
+            java.net.http.HttpResponse<String> response = client.getHttpClient().send(request.build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isBlank() ? Answer.empty() : mapper.readTree(response.body());
+            return answer("GET " + pathAndQuery, "GET " + pathAndQuery, response.statusCode(), body, null);
+        } catch (IOException e) {
+            throw new ContractViolation("GET " + pathAndQuery + " got no answer: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -55,4 +55,7 @@ public interface HaApi {
     Answer convertToHa(String instanceId, JsonNode body);
 
     Answer listConfigurations();
+
+    /** A GET of any path of the service (a link an answer carried), with this API's token. */
+    Answer follow(String pathAndQuery);
 }

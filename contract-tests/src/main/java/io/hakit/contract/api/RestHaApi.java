@@ -3,14 +3,17 @@ package io.hakit.contract.api;
 import static io.restassured.RestAssured.given;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hakit.contract.AnswerChecks;
 import io.hakit.contract.Conformance;
+import io.hakit.contract.Exchange;
 import io.hakit.contract.GateConfig;
+import io.hakit.contract.Secrets;
 import io.hakit.openapi.ContractValidators;
 import io.hakit.openapi.HaContract;
 import io.restassured.config.EncoderConfig;
+import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -19,11 +22,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The HA API over plain HTTP (REST Assured). Every answer is validated against the document; an answer outside it
- * is a violation of its operation, whatever the scenario expected.
+ * The HA API over plain HTTP (REST Assured). Every answer is judged against the document check by check (no
+ * server error, a documented status, content type, headers and body), each result charged to the operation it
+ * answered; an answer outside the document fails the scenario that caused it, whatever it expected.
  */
 public final class RestHaApi implements HaApi {
 
@@ -35,20 +40,24 @@ public final class RestHaApi implements HaApi {
     private final String accountId;
     private final String token;
     private final OpenApiInteractionValidator validator;
+    private final AnswerChecks checks;
+    private final HaContract contract;
     private final OperationNamer namer;
     private final Conformance conformance;
 
     public RestHaApi(GateConfig config, OpenApiInteractionValidator validator, HaContract contract, Conformance conformance) {
-        this(config, config.accountId(), config.token(), validator, new OperationNamer(contract), conformance);
+        this(config, config.accountId(), config.token(), validator, contract, conformance);
     }
 
     private RestHaApi(GateConfig config, String accountId, String token, OpenApiInteractionValidator validator,
-            OperationNamer namer, Conformance conformance) {
+            HaContract contract, Conformance conformance) {
         this.config = config;
         this.accountId = accountId;
         this.token = token;
         this.validator = validator;
-        this.namer = namer;
+        this.checks = new AnswerChecks(validator);
+        this.contract = contract;
+        this.namer = new OperationNamer(contract);
         this.conformance = conformance;
     }
 
@@ -64,7 +73,7 @@ public final class RestHaApi implements HaApi {
 
     @Override
     public HaApi as(String otherAccount, String otherToken) {
-        return new RestHaApi(config, otherAccount, otherToken, validator, namer, conformance);
+        return new RestHaApi(config, otherAccount, otherToken, validator, contract, conformance);
     }
 
     private String path(String suffix) {
@@ -72,33 +81,74 @@ public final class RestHaApi implements HaApi {
     }
 
     private Answer send(String method, String path, JsonNode body) {
-        RequestSpecification request = given().config(CONFIG).baseUri(config.baseUrl().toString())
+        RequestSpecification request = given().config(requestConfig()).baseUri(config.baseUrl().toString())
                 .urlEncodingEnabled(false).header("Accept", "application/json");
+        Map<String, String> sentHeaders = new LinkedHashMap<>();
+        sentHeaders.put("Accept", "application/json");
         if (token != null) {
             request.header("X-Auth-Token", token);
+            sentHeaders.put("X-Auth-Token", Secrets.mask(config, token));
         }
         if (body != null) {
             request.contentType("application/json").body(body.toString());
+            sentHeaders.put("Content-Type", "application/json");
         }
-        Response response = request.request(method, path);
-        String operation = namer.name(method, path.replaceFirst("\\?.*$", ""), body);
+        String rawPath = path.replaceFirst("\\?.*$", "");
+        String operation = namer.name(method, rawPath, body);
+        String sentBody = body == null ? null : body.toString();
+        Response response;
+        try {
+            response = request.request(method, path);
+        } catch (Exception e) { // a timeout, a refused or reset connection (REST Assured throws them unchecked)
+            Exchange failed = new Exchange(operation, method, config.baseUrl() + path, sentHeaders, sentBody, 0, Map.of(),
+                    e.toString());
+            conformance.sent(failed);
+            String what = method + " " + path + " got no answer within " + config.requestTimeout().toSeconds() + " s: " + e;
+            conformance.violated(operation, "answered_in_time", what, failed);
+            throw new ContractViolation(what);
+        }
         String text = response.asString();
-        validate(operation, method, path, response, text);
+        Map<String, String> answerHeaders = new LinkedHashMap<>();
+        response.getHeaders().forEach(h -> answerHeaders.merge(h.getName(), h.getValue(), (a, b) -> a + ", " + b));
+        Exchange exchange = new Exchange(operation, method, config.baseUrl() + path, sentHeaders, sentBody,
+                response.statusCode(), answerHeaders, text);
+        conformance.sent(exchange);
+        judge(operation, method, rawPath, response, text, exchange);
         return new Answer(operation, method + " " + path, response.statusCode(), parse(text),
-                response.header("Retry-After"), conformance);
+                response.header("Retry-After"), conformance, exchange);
     }
 
-    private void validate(String operation, String method, String path, Response response, String text) {
+    /** Request timeouts from the gate's inputs: a hung implementation fails one request, not the whole run. */
+    private RestAssuredConfig requestConfig() {
+        int millis = (int) config.requestTimeout().toMillis();
+        return CONFIG.httpClient(HttpClientConfig.httpClientConfig().setParam("http.connection.timeout", millis)
+                .setParam("http.socket.timeout", millis).setParam("http.connection-manager.timeout", (long) millis));
+    }
+
+    /**
+     * Every answer against the document, check by check; an answer that says the implementation has no such
+     * operation (501, or 405 or a bare 404 on a documented method and path) marks the operation unimplemented.
+     */
+    private void judge(String operation, String method, String rawPath, Response response, String text, Exchange exchange) {
+        int status = response.statusCode();
+        if (Unimplemented.says(status, text) && contract.httpOperation(method, rawPath).isPresent()) {
+            conformance.unimplemented(operation, exchange);
+            throw new ContractViolation(method + " " + rawPath + " is not implemented: it answered " + exchange.answerSummary());
+        }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         response.getHeaders().forEach(h -> headers.computeIfAbsent(h.getName(), k -> new ArrayList<>()).add(h.getValue()));
-        ValidationReport report = ContractValidators.validateResponse(validator, method, path.replaceFirst("\\?.*$", ""), response.statusCode(),
-                headers, text);
-        if (report.hasErrors()) {
-            String what = method + " " + path + " answered " + response.statusCode() + " outside the document: "
-                    + report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                            .map(ValidationReport.Message::getMessage).distinct().limit(3).collect(Collectors.joining("; "));
-            conformance.violated(operation, what);
-            throw new AssertionError(what);
+        Map<String, List<String>> errorsByCheck = checks.problems(method, rawPath, status, headers, text);
+        for (String check : AnswerChecks.CHECKS) {
+            if (!errorsByCheck.containsKey(check)) {
+                conformance.passed(operation, check);
+            }
+        }
+        if (!errorsByCheck.isEmpty()) {
+            errorsByCheck.forEach((check, messages) -> conformance.violated(operation, check, method + " " + rawPath
+                    + " answered " + status + ": " + messages.stream().distinct().limit(3).collect(Collectors.joining("; ")),
+                    exchange));
+            throw new ContractViolation(method + " " + rawPath + " answered " + status + " outside the document: "
+                    + errorsByCheck);
         }
     }
 
@@ -201,5 +251,10 @@ public final class RestHaApi implements HaApi {
     @Override
     public Answer listConfigurations() {
         return send("GET", path("/configurations"), null);
+    }
+
+    @Override
+    public Answer follow(String pathAndQuery) {
+        return send("GET", pathAndQuery, null);
     }
 }

@@ -32,6 +32,7 @@ public final class EdgeProbeRunner {
     private final Duration stallBound;
     private final Supplier<String> state;
     private final Runnable restore;
+    private final java.util.function.Predicate<EdgeProbe> watched;
     private final Map<String, Integer> canonicalStatuses = new HashMap<>();
 
     /**
@@ -42,6 +43,12 @@ public final class EdgeProbeRunner {
      */
     public EdgeProbeRunner(InetSocketAddress server, EdgeProbes catalogue, EdgeJudge judge, Duration bound,
             Duration stallBound, Supplier<String> state, Runnable restore) {
+        this(server, catalogue, judge, bound, stallBound, state, restore, probe -> true);
+    }
+
+    /** @param watched the probes whose effect on the state is read (reading it costs requests) */
+    public EdgeProbeRunner(InetSocketAddress server, EdgeProbes catalogue, EdgeJudge judge, Duration bound,
+            Duration stallBound, Supplier<String> state, Runnable restore, java.util.function.Predicate<EdgeProbe> watched) {
         this.server = server;
         this.catalogue = catalogue;
         this.judge = judge;
@@ -49,6 +56,7 @@ public final class EdgeProbeRunner {
         this.stallBound = stallBound;
         this.state = state;
         this.restore = restore;
+        this.watched = watched;
     }
 
     public List<Result> run(List<EdgeProbe> probes) {
@@ -65,9 +73,10 @@ public final class EdgeProbeRunner {
 
     private Result runOne(EdgeProbe probe) {
         int canonical = canonicalStatus(probe.route(), probe.credential());
-        String before = state == null ? null : state.get();
+        boolean watch = state != null && watched.test(probe);
+        String before = watch ? state.get() : null;
         RawAnswer answer = RawHttp.exchange(server, probe.request(), probe.delivery(), bound, probe.mustClose());
-        Boolean changed = state == null ? null : !before.equals(state.get());
+        Boolean changed = watch ? !before.equals(state.get()) : null;
         if (restore != null && (probe.mayChangeState() || Boolean.TRUE.equals(changed))) {
             restore.run(); // every probe starts from the same state
         }

@@ -45,7 +45,7 @@ public record ProbeRoute(String operationId, String method, String path, Optiona
                 methodsOf(contract, exchange.carrier().pathTemplate()))).toList();
     }
 
-    static boolean secured(HaContract.HttpOperation op) {
+    public static boolean secured(HaContract.HttpOperation op) {
         return !op.node().path("security").isArray() || !op.node().path("security").isEmpty();
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** ACLs: refused while the group builds, then added, listed and deleted through the triple-encoded path. */
+@Covers({"addHaAcl", "listHaAcls", "deleteHaAcl"})
 class AclScenarios extends Scenario {
 
     @Test

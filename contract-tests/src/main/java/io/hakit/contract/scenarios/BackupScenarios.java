@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** An HA backup: one at a time, listed with the group and the account, completed, then deleted. */
+@Covers({"createBackup", "showBackup", "listBackups", "listHaBackups", "deleteBackup"})
 class BackupScenarios extends Scenario {
 
     @Test
@@ -16,6 +17,7 @@ class BackupScenarios extends Scenario {
         ObjectNode body = documentedBody("createBackup");
         ((ObjectNode) body.at("/backup/source")).put("id", id);
         String backup = api.createBackup(body).expect(202).expectField("/backup/source/id", id).text("/backup/id");
+        target.cleanup().backup(backup);
         if ("BACKUP".equals(state(id))) {
             api.createBackup(body).expect(422);
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import org.junit.jupiter.api.Test;
 
 /** Converting a replication setup: only with an instance of one to convert (--replicationInstanceId). */
+@Covers({"convertToHa"})
 class ConversionScenarios extends Scenario {
 
     @Test
@@ -13,6 +14,7 @@ class ConversionScenarios extends Scenario {
         String instance = config.replicationInstanceId().get();
         String id = api.convertToHa(instance, documentedBody("convertToHa")).expect(202)
                 .expectField("/ha_instance/state", "BUILD").text("/ha_instance/id");
+        target.cleanup().group(id);
         awaitState(id, "ACTIVE");
         api.convertToHa(instance, documentedBody("convertToHa")).expect(422);
     }

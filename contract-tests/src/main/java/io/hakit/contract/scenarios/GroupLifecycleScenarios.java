@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Create, build, show, list and delete an HA group, and what each refuses. */
+@Covers({"createHaInstance", "showHaInstance", "listHaInstances", "deleteHaInstance"})
 class GroupLifecycleScenarios extends Scenario {
 
     @Test

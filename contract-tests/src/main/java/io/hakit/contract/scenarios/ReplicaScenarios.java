@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 /** One or two replicas: add one, refuse a third, remove one, refuse the last. */
+@Covers({"addReplica", "removeReplica"})
 class ReplicaScenarios extends Scenario {
 
     @Test

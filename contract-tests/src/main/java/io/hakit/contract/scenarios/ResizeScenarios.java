@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** Volumes only grow (1 to 300 GB); flavors move to another one of 1 GB or more. */
+@Covers({"resizeVolume", "resizeFlavor"})
 class ResizeScenarios extends Scenario {
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Restart, and attaching and detaching a configuration group (a restart clears RESTART_REQUIRED). */
+@Covers({"restartHaInstance", "attachConfiguration", "detachConfiguration"})
 class RestartAndConfigurationScenarios extends Scenario {
 
     @Test

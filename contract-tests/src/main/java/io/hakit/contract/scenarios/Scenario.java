@@ -4,22 +4,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hakit.contract.GateConfig;
+import io.hakit.contract.GroupBodies;
 import io.hakit.contract.Target;
 import io.hakit.contract.api.Answer;
 import io.hakit.contract.api.HaApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What every scenario shares: the target, request bodies built from the document's own examples and the gate's
  * inputs, waiting for states, and cleaning up every group a scenario made.
  */
+@ExtendWith(SelectedOperations.class)
 abstract class Scenario {
 
     static final ObjectMapper JSON = new ObjectMapper();
+
     /** States that end a transition: what a wait for "done" waits for. */
     private static final Set<String> SETTLED = Set.of("ACTIVE", "RESTART_REQUIRED", "ERROR", "FAILOVER_DISABLED");
 
@@ -31,15 +34,7 @@ abstract class Scenario {
 
     /** The documented create request, on the gate's flavor and datastore, with a name of this run. */
     ObjectNode newGroupBody(String purpose) {
-        ObjectNode body = documentedBody("createHaInstance");
-        ObjectNode ha = (ObjectNode) body.get("ha");
-        ha.put("name", "gate-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 8));
-        ha.putObject("datastore").put("type", config.datastoreType()).put("version", config.datastoreVersion());
-        ha.remove("configuration");
-        for (String role : List.of("replicas", "replica_source")) {
-            ha.get(role).forEach(member -> ((ObjectNode) member).put("flavorRef", config.flavor()));
-        }
-        return body;
+        return GroupBodies.create(target, purpose);
     }
 
     ObjectNode documentedBody(String exchange) {
@@ -57,6 +52,7 @@ abstract class Scenario {
         Answer answer = api.createGroup(newGroupBody(purpose)).expect(202).expectField("/ha_instance/state", "BUILD");
         String id = answer.text("/ha_instance/id");
         created.add(id);
+        target.cleanup().group(id);
         return id;
     }
 
@@ -99,20 +95,11 @@ abstract class Scenario {
         }
     }
 
-    /** Best effort: every group this scenario made is deleted, once it can be. */
+    /** Every group this scenario made is deleted, once it can be; what cannot be is left to the final clean-up. */
     @AfterEach
     void deleteWhatWasCreated() {
         for (String id : created) {
-            try {
-                Answer shown = api.showGroup(id);
-                if (shown.status() == 404) {
-                    continue;
-                }
-                awaitSettled(id);
-                api.deleteGroup(id);
-            } catch (RuntimeException | AssertionError e) {
-                // cleanup never hides the scenario's own outcome
-            }
+            target.cleanup().delete(id, api, target.waiter());
         }
         created.clear();
     }

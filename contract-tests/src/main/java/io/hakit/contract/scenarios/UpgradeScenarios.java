@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** Upgrades follow the documented paths; the answer shows the group in UPGRADING. */
+@Covers({"upgradeHaInstance"})
 class UpgradeScenarios extends Scenario {
 
     @Test

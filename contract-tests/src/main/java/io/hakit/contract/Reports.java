@@ -1,0 +1,315 @@
+package io.hakit.contract;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * What a run found, for its three readers: the console, a CI's test view (JUnit XML, one suite per operation and one
+ * test case per check), a pull request (summary.md) and tools (report.json). Every text passes through the token
+ * mask on its way out: no report holds a secret.
+ */
+public final class Reports {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** How many failures of one check of one operation are shown in full. */
+    private static final int SHOWN = 3;
+
+    private final GateRun.Result result;
+    private final GateConfig config;
+    private final Conformance conformance;
+
+    public Reports(GateRun.Result result) {
+        this.result = result;
+        this.config = result.config();
+        this.conformance = result.conformance();
+    }
+
+    public void writeTo(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            for (String operation : reportedOperations()) {
+                Files.writeString(directory.resolve("TEST-gate." + fileName(operation) + ".xml"), masked(junit(operation)),
+                        StandardCharsets.UTF_8);
+            }
+            Files.writeString(directory.resolve("summary.md"), masked(markdown()), StandardCharsets.UTF_8);
+            Files.writeString(directory.resolve("report.json"), masked(JSON.writeValueAsString(json())), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the reports to " + directory, e);
+        }
+    }
+
+    /** The per-operation table and the first failures, for the console. */
+    public void print(PrintStream out) {
+        out.println();
+        out.println(masked(table()));
+        List<Conformance.Failure> failures = conformance.failures(Set.copyOf(conformance.operations()));
+        failures.stream().limit(10).forEach(f -> {
+            out.println(masked("FAILED " + f.operation() + " / " + f.check() + ": " + f.message()));
+            f.exchange().ifPresent(e -> out.println(masked("    repeat: " + e.curl())));
+        });
+        if (failures.size() > 10) {
+            out.println("... and " + (failures.size() - 10) + " more (see the reports)");
+        }
+        result.leftovers().forEach(l -> out.println("LEFT BEHIND: " + l));
+        out.println(masked(verdictLine()));
+    }
+
+    private String verdictLine() {
+        return switch (result.outcome()) {
+            case PASSED -> "GATE PASSED";
+            case VIOLATED -> "GATE FAILED: the implementation violates the contract (seed " + config.seed() + ")";
+            case UNREACHABLE -> "GATE NOT RUN: " + result.unreachable();
+        };
+    }
+
+    // ---- the table --------------------------------------------------------------------------------------------
+
+    private String table() {
+        StringBuilder text = new StringBuilder("Conformance to the HA API document, per operation:\n");
+        Map<Conformance.Verdict, Integer> counts = new LinkedHashMap<>();
+        conformance.verdicts(config.selected()).forEach((operation, verdict) -> {
+            counts.merge(verdict, 1, Integer::sum);
+            int passedChecks = conformance.passedChecksOf(operation).values().stream().mapToInt(Integer::intValue).sum();
+            text.append(String.format("  %-22s %-14s %5d checks passed, %d failed%n", operation, label(verdict),
+                    passedChecks, conformance.failuresOf(operation).size()));
+        });
+        text.append(String.format("%d passed, %d failed, %d unimplemented, %d not exercised (of %d operations judged)",
+                counts.getOrDefault(Conformance.Verdict.PASSED, 0), counts.getOrDefault(Conformance.Verdict.FAILED, 0),
+                counts.getOrDefault(Conformance.Verdict.UNIMPLEMENTED, 0),
+                counts.getOrDefault(Conformance.Verdict.NOT_EXERCISED, 0), config.selected().size()));
+        return text.toString();
+    }
+
+    private static String label(Conformance.Verdict verdict) {
+        return verdict.name().toLowerCase().replace('_', ' ');
+    }
+
+    // ---- JUnit XML --------------------------------------------------------------------------------------------
+
+    private List<String> reportedOperations() {
+        Set<String> operations = new TreeSet<>(config.selected());
+        conformance.failures(config.selected()).forEach(f -> operations.add(f.operation()));
+        return List.copyOf(operations);
+    }
+
+    private String junit(String operation) {
+        StringWriter text = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+            Conformance.Verdict verdict = conformance.verdict(operation);
+            Set<String> checks = conformance.checksOf(operation);
+            List<Conformance.Failure> failures = conformance.failuresOf(operation);
+            boolean notExercised = config.selected().contains(operation) && verdict == Conformance.Verdict.NOT_EXERCISED;
+            boolean unimplemented = verdict == Conformance.Verdict.UNIMPLEMENTED;
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeStartElement("testsuite");
+            xml.writeAttribute("name", "gate." + operation);
+            xml.writeAttribute("tests", String.valueOf(checks.size() + (notExercised || unimplemented ? 1 : 0)));
+            xml.writeAttribute("failures", String.valueOf(failures.stream().map(Conformance.Failure::check).distinct().count()
+                    + (unimplemented || notExercised && config.requireAll() ? 1 : 0)));
+            xml.writeAttribute("skipped", String.valueOf(notExercised && !config.requireAll() ? 1 : 0));
+            xml.writeAttribute("errors", "0");
+            xml.writeStartElement("properties");
+            property(xml, "verdict", label(verdict));
+            property(xml, "seed", String.valueOf(config.seed()));
+            property(xml, "target", config.baseUrl().toString());
+            xml.writeEndElement();
+            for (String check : checks) {
+                testcase(xml, operation, check);
+                List<Conformance.Failure> ofCheck = failures.stream().filter(f -> f.check().equals(check)).toList();
+                if (ofCheck.isEmpty()) {
+                    xml.writeStartElement("system-out");
+                    xml.writeCharacters(conformance.passedChecksOf(operation).getOrDefault(check, 0) + " exchanges passed");
+                    xml.writeEndElement();
+                } else {
+                    xml.writeStartElement("failure");
+                    xml.writeAttribute("type", check);
+                    xml.writeAttribute("message", ofCheck.get(0).message());
+                    xml.writeCharacters(details(ofCheck));
+                    xml.writeEndElement();
+                }
+                xml.writeEndElement();
+            }
+            if (unimplemented) {
+                testcase(xml, operation, "implemented");
+                xml.writeStartElement("failure");
+                xml.writeAttribute("type", "unimplemented");
+                Exchange exchange = conformance.unimplementedBy(operation).orElseThrow();
+                xml.writeAttribute("message", "not implemented: " + exchange.method() + " " + exchange.url() + " answered "
+                        + exchange.status());
+                xml.writeCharacters(exchange(exchange));
+                xml.writeEndElement();
+                xml.writeEndElement();
+            } else if (notExercised) {
+                testcase(xml, operation, "exercised");
+                xml.writeStartElement(config.requireAll() ? "failure" : "skipped");
+                xml.writeAttribute("message", "not exercised" + (config.requireAll() ? " (--require-all)" : ""));
+                xml.writeEndElement();
+                xml.writeEndElement();
+            }
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return text.toString();
+    }
+
+    private static void testcase(XMLStreamWriter xml, String operation, String name) throws XMLStreamException {
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("classname", "gate." + operation);
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("time", "0");
+    }
+
+    private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        xml.writeEmptyElement("property");
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("value", value);
+    }
+
+    private static String details(List<Conformance.Failure> failures) {
+        StringBuilder text = new StringBuilder();
+        failures.stream().limit(SHOWN).forEach(f -> text.append(f.message()).append('\n')
+                .append(f.exchange().map(Reports::exchange).orElse("")).append('\n'));
+        if (failures.size() > SHOWN) {
+            text.append("... and ").append(failures.size() - SHOWN).append(" more\n");
+        }
+        return text.toString();
+    }
+
+    private static String exchange(Exchange exchange) {
+        StringBuilder text = new StringBuilder();
+        if (exchange.rawRequest() != null) {
+            text.append("sent (raw): ").append(exchange.rawRequest()).append('\n');
+        } else {
+            text.append("sent: ").append(exchange.method()).append(' ').append(exchange.url()).append('\n');
+            exchange.requestHeaders().forEach((name, value) -> text.append("  ").append(name).append(": ").append(value).append('\n'));
+            if (exchange.requestBody() != null) {
+                text.append("  ").append(exchange.requestBody()).append('\n');
+            }
+        }
+        text.append("answered: ").append(exchange.answerSummary()).append('\n');
+        text.append("repeat: ").append(exchange.curl()).append('\n');
+        return text.toString();
+    }
+
+    // ---- Markdown ---------------------------------------------------------------------------------------------
+
+    private String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("## HA API contract gate: ").append(switch (result.outcome()) {
+            case PASSED -> "passed";
+            case VIOLATED -> "failed";
+            case UNREACHABLE -> "not run";
+        }).append("\n\n");
+        md.append("Target `").append(config.baseUrl()).append("`, account `").append(config.accountId())
+                .append("`, seed `").append(config.seed()).append("` (repeat with `--seed=").append(config.seed())
+                .append("`), ").append(result.took().toSeconds()).append(" s.\n\n");
+        if (result.outcome() == GateRun.Outcome.UNREACHABLE) {
+            return md.append(result.unreachable()).append('\n').toString();
+        }
+        md.append("Negative testing: ").append(result.fuzz().sent()).append(" generated requests. Edge probes: ")
+                .append(result.edgeProbes()).append(".\n\n");
+        md.append("| operation | verdict | checks passed | failures |\n|---|---|---|---|\n");
+        conformance.verdicts(config.selected()).forEach((operation, verdict) -> md.append("| ").append(operation)
+                .append(" | ").append(verdict == Conformance.Verdict.PASSED ? "passed" : "**" + label(verdict) + "**")
+                .append(" | ").append(conformance.passedChecksOf(operation).values().stream().mapToInt(Integer::intValue).sum())
+                .append(" | ").append(conformance.failuresOf(operation).size()).append(" |\n"));
+        List<Conformance.Failure> failures = conformance.failures(config.selected());
+        if (!failures.isEmpty()) {
+            md.append("\n### Failures\n");
+            Map<String, List<Conformance.Failure>> grouped = new LinkedHashMap<>();
+            failures.forEach(f -> grouped.computeIfAbsent(f.operation() + " · " + f.check(), k -> new ArrayList<>()).add(f));
+            grouped.forEach((title, list) -> {
+                md.append("\n#### ").append(title).append(" (").append(list.size()).append(")\n\n");
+                list.stream().limit(SHOWN).forEach(f -> {
+                    md.append(f.message()).append("\n\n");
+                    f.exchange().ifPresent(e -> md.append("```sh\n").append(e.curl()).append("\n```\nanswered: `")
+                            .append(e.answerSummary().replace("`", "'")).append("`\n\n"));
+                });
+            });
+        }
+        conformance.verdicts(config.selected()).forEach((operation, verdict) -> {
+            if (verdict == Conformance.Verdict.UNIMPLEMENTED) {
+                Exchange e = conformance.unimplementedBy(operation).orElseThrow();
+                md.append("\n**").append(operation).append("** is not implemented: `").append(e.method()).append(' ')
+                        .append(e.url()).append("` answered ").append(e.status()).append(".\n");
+            }
+        });
+        if (!result.leftovers().isEmpty()) {
+            md.append("\n### Left behind (delete by hand)\n\n");
+            result.leftovers().forEach(l -> md.append("- ").append(l).append('\n'));
+        }
+        return md.toString();
+    }
+
+    // ---- JSON -------------------------------------------------------------------------------------------------
+
+    private ObjectNode json() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("outcome", result.outcome().name().toLowerCase());
+        root.put("target", config.baseUrl().toString());
+        root.put("accountId", config.accountId());
+        root.put("seed", config.seed());
+        root.put("seconds", result.took().toSeconds());
+        if (result.unreachable() != null) {
+            root.put("unreachable", result.unreachable());
+        }
+        root.put("generatedRequests", result.fuzz().sent());
+        root.set("generatedByKind", JSON.valueToTree(result.fuzz().byKind()));
+        root.put("edgeProbes", result.edgeProbes());
+        ObjectNode operations = root.putObject("operations");
+        for (String operation : reportedOperations()) {
+            ObjectNode entry = operations.putObject(operation);
+            entry.put("verdict", label(conformance.verdict(operation)));
+            ObjectNode checks = entry.putObject("checks");
+            for (String check : conformance.checksOf(operation)) {
+                checks.putObject(check).put("passed", conformance.passedChecksOf(operation).getOrDefault(check, 0))
+                        .put("failed", conformance.failuresOf(operation).stream().filter(f -> f.check().equals(check)).count());
+            }
+            ArrayNode failures = entry.putArray("failures");
+            for (Conformance.Failure failure : conformance.failuresOf(operation)) {
+                ObjectNode f = failures.addObject().put("check", failure.check()).put("message", failure.message());
+                failure.exchange().ifPresent(e -> {
+                    ObjectNode request = f.putObject("request").put("method", e.method()).put("url", e.url())
+                            .put("repeat", e.curl());
+                    request.set("headers", JSON.valueToTree(e.requestHeaders()));
+                    request.put("body", e.requestBody());
+                    request.put("raw", e.rawRequest());
+                    f.putObject("answer").put("status", e.status()).put("body", e.responseBody())
+                            .set("headers", JSON.valueToTree(e.responseHeaders()));
+                });
+            }
+        }
+        root.set("leftovers", JSON.valueToTree(result.leftovers()));
+        return root;
+    }
+
+    private String masked(String text) {
+        return Secrets.masked(config, text);
+    }
+
+    private static String fileName(String operation) {
+        return operation.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

@@ -1,0 +1,284 @@
+package io.hakit.contract.fuzz;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hakit.contract.AnswerChecks;
+import io.hakit.contract.Conformance;
+import io.hakit.contract.Exchange;
+import io.hakit.contract.Fixture;
+import io.hakit.contract.GateConfig;
+import io.hakit.contract.Secrets;
+import io.hakit.contract.Target;
+import io.hakit.contract.api.ContractViolation;
+import io.hakit.openapi.HaContract;
+import io.hakit.openapi.generate.GeneratedRequest;
+import io.hakit.openapi.generate.RequestGenerator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Negative and generated testing, Schemathesis-style but knowing this API: requests from the kit's one generator
+ * (valid ones and ones invalid in exactly one way) sent to the target's own resources, each answer judged by the
+ * checks every answer goes through, plus: an invalid request is refused with a 4xx and the Fault of its code
+ * (negative_data_rejection), a request without a valid token is refused 401 (ignored_auth), and a refused request
+ * leaves the group as it was (state_unchanged, read back). A failure is shrunk to the smallest body that still
+ * fails, and reported with the seed and the request's number, which repeat it.
+ */
+public final class FuzzPhase {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What a run sent. */
+    public record Result(int sent, Map<String, Integer> byKind) {}
+
+    private final Target target;
+    private final GateConfig config;
+    private final HaContract contract;
+    private final Conformance conformance;
+    private final AnswerChecks checks;
+    private final PrintStream progress;
+    private final HttpClient http;
+    private final Map<Integer, String> faultNames;
+
+    public FuzzPhase(Target target, AnswerChecks checks, PrintStream progress) {
+        this.target = target;
+        this.config = target.config();
+        this.contract = target.contract();
+        this.conformance = target.conformance();
+        this.checks = checks;
+        this.progress = progress;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.requestTimeout()).build();
+        this.faultNames = contract.faultNames();
+    }
+
+    public Result run(Fixture fixture) {
+        Set<String> operationIds = selectedOperationIds();
+        RequestGenerator generator = new RequestGenerator(contract, config.seed(), fixture::value);
+        long deadline = System.nanoTime() + config.fuzzBudget().toNanos();
+        Map<String, Integer> byKind = new TreeMap<>();
+        int sent = 0;
+        for (int drawn = 0; sent < config.fuzz() && drawn < config.fuzz() * 20; drawn++) {
+            if (System.nanoTime() > deadline) {
+                progress.printf("  negative testing: the %d s budget ran out after %d requests (--fuzzSeconds)%n",
+                        config.fuzzBudget().toSeconds(), sent);
+                break;
+            }
+            GeneratedRequest request = generator.next();
+            if (!operationIds.contains(request.operationId())) {
+                continue;
+            }
+            sent++;
+            byKind.merge(request.valid() ? "valid" : request.constraint().orElseThrow().replaceAll("^(body|path|query):\\S* ", "$1 "),
+                    1, Integer::sum);
+            judge(request, fixture);
+            if (sent % 100 == 0) {
+                progress.printf("  negative testing: %d of %d requests%n", sent, config.fuzz());
+            }
+        }
+        return new Result(sent, byKind);
+    }
+
+    private void judge(GeneratedRequest request, Fixture fixture) {
+        boolean aimsAtFixture = request.path().contains(fixture.groupId());
+        Optional<String> before = !request.valid() && aimsAtFixture ? snapshot(fixture) : Optional.empty();
+        Sent sent = send(request);
+        if (sent.exchange().status() == 0) {
+            conformance.violated(sent.operation(), "answered_in_time", "generated request #" + request.number()
+                    + " got no answer within " + config.requestTimeout().toSeconds() + " s", sent.exchange());
+            return;
+        }
+        List<String> failed = failedChecks(request, sent);
+        for (String check : failed) {
+            Sent smallest = shrink(request, sent, check);
+            conformance.violated(sent.operation(), check, describe(request, check, smallest), smallest.exchange());
+        }
+        registerCreation(request, sent);
+        if (before.isPresent()) {
+            Optional<String> after = snapshot(fixture);
+            if (after.isPresent() && !after.equals(before)) {
+                conformance.violated(sent.operation(), "state_unchanged", "generated request #" + request.number() + " ("
+                        + request.constraint().orElse("valid") + ") was refused with " + sent.exchange().status()
+                        + ", yet the HA instance changed: before " + before.get() + ", after " + after.get(), sent.exchange());
+            } else {
+                conformance.passed(sent.operation(), "state_unchanged");
+            }
+        }
+    }
+
+    /** The checks a generated request's answer fails; the ones it passes are recorded as passed. */
+    private List<String> failedChecks(GeneratedRequest request, Sent sent) {
+        Map<String, Boolean> outcome = outcome(request, sent);
+        outcome.forEach((check, passed) -> {
+            if (passed) {
+                conformance.passed(sent.operation(), check);
+            }
+        });
+        return outcome.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
+    }
+
+    /** Each check the answer went through, and whether it passed. */
+    private Map<String, Boolean> outcome(GeneratedRequest request, Sent sent) {
+        Exchange exchange = sent.exchange();
+        Map<String, List<String>> problems = checks.problems(request.method(), rawPath(request), exchange.status(),
+                sent.headers(), exchange.responseBody());
+        Map<String, Boolean> outcome = new LinkedHashMap<>();
+        AnswerChecks.CHECKS.forEach(check -> outcome.put(check, !problems.containsKey(check)));
+        int status = exchange.status();
+        if (status >= 400) {
+            outcome.put("error_body", AnswerChecks.isFaultOf(status, exchange.responseBody(), faultNames));
+        }
+        if (request.credential() != GeneratedRequest.Credential.OWN) {
+            outcome.put("ignored_auth", status == 401);
+        } else if (!request.valid()) {
+            outcome.put("negative_data_rejection", status >= 400 && status < 500);
+        }
+        return outcome;
+    }
+
+    /**
+     * The smallest body that still fails the check: members removed, arrays emptied and strings shortened one at a
+     * time while the check keeps failing (at most 40 more requests).
+     */
+    private Sent shrink(GeneratedRequest request, Sent original, String check) {
+        Sent smallest = original;
+        if (request.body().isEmpty()) {
+            return smallest;
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(request.body().get());
+        } catch (IOException notJson) {
+            return smallest;
+        }
+        GeneratedRequest current = request;
+        int attempts = 0;
+        boolean shrunk = true;
+        while (shrunk && attempts < 40) {
+            shrunk = false;
+            for (JsonNode candidate : Shrinks.of(body)) {
+                if (++attempts > 40) {
+                    break;
+                }
+                GeneratedRequest smaller = current.withBody(candidate.toString());
+                Sent tried = send(smaller);
+                if (tried.exchange().status() != 0 && Boolean.FALSE.equals(outcome(smaller, tried).get(check))) {
+                    body = candidate;
+                    current = smaller;
+                    smallest = tried;
+                    registerCreation(smaller, tried);
+                    shrunk = true;
+                    break;
+                }
+                registerCreation(smaller, tried);
+            }
+        }
+        return smallest;
+    }
+
+    /** A valid request that created something: the clean-up deletes it at the end. */
+    private void registerCreation(GeneratedRequest request, Sent sent) {
+        if (sent.exchange().status() != 202 || !request.method().equals("POST")) {
+            return;
+        }
+        try {
+            JsonNode answer = JSON.readTree(sent.exchange().responseBody());
+            Optional.ofNullable(answer.path("ha_instance").path("id").textValue()).ifPresent(target.cleanup()::group);
+            Optional.ofNullable(answer.path("backup").path("id").textValue()).ifPresent(target.cleanup()::backup);
+        } catch (IOException | RuntimeException notJson) {
+            // nothing created that can be named
+        }
+    }
+
+    private Optional<String> snapshot(Fixture fixture) {
+        try {
+            return fixture.snapshot(target.api());
+        } catch (ContractViolation e) {
+            return Optional.empty(); // already charged to the read
+        }
+    }
+
+    private record Sent(String operation, Exchange exchange, Map<String, List<String>> headers) {}
+
+    private Sent send(GeneratedRequest request) {
+        String url = config.baseUrl() + request.path();
+        String operation = operation(request);
+        Map<String, String> shown = new LinkedHashMap<>();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(config.requestTimeout())
+                .header("Accept", "application/json");
+        shown.put("Accept", "application/json");
+        switch (request.credential()) {
+            case OWN -> {
+                builder.header("X-Auth-Token", config.token());
+                shown.put("X-Auth-Token", Secrets.TOKEN);
+            }
+            case UNKNOWN -> {
+                builder.header("X-Auth-Token", "not-a-token-" + request.number());
+                shown.put("X-Auth-Token", "not-a-token-" + request.number());
+            }
+            case NONE -> { }
+        }
+        request.contentType().ifPresent(type -> {
+            builder.header("Content-Type", type);
+            shown.put("Content-Type", type);
+        });
+        builder.method(request.method(), request.body().map(HttpRequest.BodyPublishers::ofString)
+                .orElse(HttpRequest.BodyPublishers.noBody()));
+        try {
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            Map<String, String> answerHeaders = new LinkedHashMap<>();
+            response.headers().map().forEach((name, values) -> answerHeaders.put(name, String.join(", ", values)));
+            Exchange exchange = new Exchange(operation, request.method(), url, shown, request.body().orElse(null),
+                    response.statusCode(), answerHeaders, response.body());
+            conformance.sent(exchange);
+            return new Sent(operation, exchange, response.headers().map());
+        } catch (IOException e) {
+            return new Sent(operation, new Exchange(operation, request.method(), url, shown, request.body().orElse(null), 0,
+                    Map.of(), e.toString()), Map.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The named operation the request is (the action the body names, where it names one). */
+    private String operation(GeneratedRequest request) {
+        JsonNode body = null;
+        try {
+            body = request.body().isPresent() ? JSON.readTree(request.body().get()) : null;
+        } catch (IOException notJson) {
+            // no action can be read from it
+        }
+        return contract.namedOperation(request.operationId(), body).orElse(request.operationId());
+    }
+
+    /** The HTTP operations that carry the operations the gate judges (the supporting reads too, when it judges all). */
+    private Set<String> selectedOperationIds() {
+        boolean all = config.selected().size() == conformance.operations().size();
+        Set<String> ids = new HashSet<>();
+        contract.namedOperations().stream().filter(op -> op.supporting() ? all : config.judges(op.name()))
+                .forEach(op -> ids.add(op.carrier().operationId()));
+        return ids;
+    }
+
+    private static String rawPath(GeneratedRequest request) {
+        return request.path().replaceFirst("\\?.*$", "");
+    }
+
+    private String describe(GeneratedRequest request, String check, Sent smallest) {
+        return "generated request #" + request.number() + " of seed " + config.seed() + " ("
+                + request.constraint().map(c -> "invalid: " + c).orElse("valid") + ", "
+                + request.credential().name().toLowerCase() + " token) failed " + check + ": answered "
+                + smallest.exchange().answerSummary();
+    }
+}

@@ -58,8 +58,13 @@ function covered(marks, rule) {
   return marks.some((m) => m && typeof m === 'object' && (!('for' in m) || (Array.isArray(m.for) && m.for.includes(rule))));
 }
 
+// The bundle appends what the x- facts say (the operations, the exchanges, the sources) to descriptions; that
+// text restates marked facts, so only the authored text is read for rules.
+const RENDERED = /\n\n(### Operations|\*Where this comes from:\*)/;
+
 function describesARule(node) {
-  return ['description', 'summary'].some((k) => typeof node[k] === 'string' && RULE_WORDS.test(node[k]));
+  return ['description', 'summary'].some((k) => typeof node[k] === 'string'
+    && RULE_WORDS.test(node[k].split(RENDERED)[0]));
 }
 
 function walk(node, path, inherited, results) {

@@ -62,12 +62,17 @@ public final class OpenApiBundler {
         return new OpenApiBundler(rootDocument).run(rootDocument.toAbsolutePath().normalize());
     }
 
-    /** Usage: {@code OpenApiBundler ROOT.yaml OUT.yaml [MORE_OUT.yaml ...]}. */
+    /**
+     * Usage: {@code OpenApiBundler ROOT.yaml OUT.yaml [MORE_OUT.yaml ...]}. The written bundle also carries the
+     * reader's notes: what its x- facts say, in the text renderers show ({@link ReaderNotes}).
+     */
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
             throw new IllegalArgumentException("usage: OpenApiBundler ROOT.yaml OUT.yaml [MORE_OUT.yaml ...]");
         }
-        String text = YAML.writeValueAsString(bundle(Path.of(args[0])));
+        ObjectNode bundled = bundle(Path.of(args[0]));
+        ReaderNotes.addTo(bundled);
+        String text = YAML.writeValueAsString(bundled);
         for (int i = 1; i < args.length; i++) {
             Path out = Path.of(args[i]);
             Files.createDirectories(out.toAbsolutePath().getParent());

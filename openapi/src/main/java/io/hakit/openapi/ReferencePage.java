@@ -18,6 +18,14 @@ import java.nio.file.Path;
 public final class ReferencePage {
 
     static final String CHANGES_TAG = "What changed";
+    /**
+     * The page's own promise that it needs no network, kept by the browser: inline scripts and styles, data: images
+     * and fonts, blob: workers, and nothing fetched (Redoc's sidebar badge asks a CDN for its logo, and drops it
+     * when the load fails).
+     */
+    static final String NO_NETWORK = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+            + "img-src data: blob:; font-src data:; worker-src blob:; connect-src 'none'; base-uri 'none'; "
+            + "form-action 'none'";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,6 +42,7 @@ public final class ReferencePage {
                 <head>
                 <meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
+                <meta http-equiv="Content-Security-Policy" content="%s">
                 <title>%s: reference</title>
                 <link rel="icon" href="data:,">
                 </head>
@@ -48,7 +57,7 @@ public final class ReferencePage {
                 </script>
                 </body>
                 </html>
-                """.formatted(escapeText(title), scriptSafeJson(spec), scriptSafe(redocStandalone));
+                """.formatted(NO_NETWORK, escapeText(title), scriptSafeJson(spec), scriptSafe(redocStandalone));
     }
 
     /** A sidebar section that holds the changelog: a tag with no operations (Redoc's x-traitTag), grouped last. */

@@ -110,6 +110,48 @@ class ReferencePageBrowserTest {
         assertThat(routes(HaContract.load(KitPaths.BUNDLE), "")).hasSize(1 + 9 + 25 + 1);
     }
 
+    /** Opens Redoc's search (Ctrl+K), types a name, and says whether a result leads to {@code route}. */
+    private static boolean searchFinds(HeadlessChromium chromium, String name, String route) {
+        String input = "document.querySelector('input[placeholder=\"Search docs...\"]')";
+        chromium.evaluate("(() => { const i = " + input + "; i.focus(); i.select(); return true; })()");
+        chromium.type(name);
+        String results = "(() => { const i = " + input + "; let box = i.parentElement;"
+                + " while (box && !box.querySelector('a[href]')) { box = box.parentElement; }"
+                + " return box ? Array.from(box.querySelectorAll('a[href=\"" + route + "\"]'))"
+                + ".some(a => a.textContent.includes('" + name + "')) : false; })()";
+        return chromium.waitFor(results, java.time.Duration.ofSeconds(10));
+    }
+
+    @Test
+    void everyActionAndConfigurationChangeIsFoundByItsNameInTheSearch() throws Exception {
+        HaContract contract = HaContract.load(KitPaths.BUNDLE);
+        try (HeadlessChromium chromium = HeadlessChromium.start(WORK.resolve("search"))) {
+            chromium.navigate(PAGE.toUri() + "#/");
+            assertThat(chromium.waitFor("document.querySelector('[data-testid=\"search-trigger\"]')",
+                    java.time.Duration.ofSeconds(30))).as("Redoc's search").isTrue();
+            chromium.evaluate("document.querySelector('[data-testid=\"search-trigger\"]').click()");
+            List<String> notFound = new ArrayList<>();
+            // The operations that share an HTTP operation (the six actions, attach and detach) have no entry of
+            // their own in the navigation: each must be found by its name.
+            List<HaContract.NamedOperation> shared = contract.namedOperations().stream()
+                    .filter(op -> op.carrier().node().path("x-operations").size() > 1).toList();
+            assertThat(shared).hasSize(8);
+            for (HaContract.NamedOperation op : shared) {
+                String tag = slug(op.carrier().node().path("tags").get(0).asText());
+                String route = "#/" + tag + "/" + op.carrier().operationId().toLowerCase(Locale.ROOT);
+                if (!searchFinds(chromium, op.name(), route)) {
+                    notFound.add(op.name());
+                }
+            }
+            assertThat(notFound).as("named operations the search does not find").isEmpty();
+            assertThat(searchFinds(chromium, "noSuchOperation", "#/ha-actions/actonhainstance"))
+                    .as("a name the document does not hold").isFalse();
+            chromium.screenshot(KitPaths.OPENAPI.resolve("target/screenshots/reference/search-noSuchOperation.png"));
+            assertThat(searchFinds(chromium, "resizeFlavor", "#/ha-actions/actonhainstance")).isTrue();
+            chromium.screenshot(KitPaths.OPENAPI.resolve("target/screenshots/reference/search-resizeFlavor.png"));
+        }
+    }
+
     @Test
     void aPageThatLoadsItsRendererFromTheNetworkShowsNothingAndIsCaught() throws Exception {
         // The page as it was: the renderer from a CDN, and no policy that keeps the page off the network.

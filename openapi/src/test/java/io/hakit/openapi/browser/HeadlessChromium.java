@@ -157,6 +157,11 @@ public final class HeadlessChromium implements AutoCloseable {
         return false;
     }
 
+    /** Types text into the focused element, as a keyboard would (frameworks see their usual input events). */
+    public void type(String text) {
+        command("Input.insertText", JSON.createObjectNode().put("text", text));
+    }
+
     public void screenshot(Path png) throws IOException {
         JsonNode shot = command("Page.captureScreenshot", JSON.createObjectNode().put("format", "png"));
         Files.createDirectories(png.toAbsolutePath().getParent());

@@ -41,12 +41,18 @@ public final class PageCheck {
      */
     public static Findings check(HeadlessChromium chromium, List<Route> routes, String ownOrigin, Path screenshots)
             throws IOException {
+        return check(chromium, routes, ownOrigin, screenshots, ROUTE_BOUND);
+    }
+
+    /** As above, with the longest a route may take to show itself. */
+    public static Findings check(HeadlessChromium chromium, List<Route> routes, String ownOrigin, Path screenshots,
+            Duration routeBound) throws IOException {
         List<String> unreachable = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (Route route : routes) {
             if (route.link() == null) {
                 chromium.navigate(route.url());
-            } else if (!chromium.waitFor("document.querySelector(" + js(route.link()) + ")", ROUTE_BOUND)) {
+            } else if (!chromium.waitFor("document.querySelector(" + js(route.link()) + ")", routeBound)) {
                 unreachable.add(route.name() + ": no link " + route.link());
                 continue;
             } else {
@@ -54,7 +60,7 @@ public final class PageCheck {
             }
             String first = route.texts().get(0);
             if (!chromium.waitFor("document.body && " + normalisedBody() + ".includes(" + js(normalise(first)) + ")",
-                    ROUTE_BOUND)) {
+                    routeBound)) {
                 unreachable.add(route.name() + ": never showed \"" + first + "\"");
                 chromium.screenshot(screenshots.resolve(route.name() + ".png"));
                 if (route.link() == null) {
@@ -64,7 +70,7 @@ public final class PageCheck {
             }
             // The renderer may fill a route in parts (Redoc renders sections as they come into view): wait for
             // everything, bounded, then report what is still not there.
-            chromium.waitFor(allShown(route.texts()), ROUTE_BOUND);
+            chromium.waitFor(allShown(route.texts()), routeBound);
             String shown = chromium.evaluate(normalisedBody()).asText();
             for (String text : route.texts()) {
                 if (!shown.contains(normalise(text))) {
@@ -85,13 +91,14 @@ public final class PageCheck {
     }
 
     /**
-     * The text the page's elements hold, scripts and styles left out (the inlined document is not the rendering).
+     * The text the page's elements hold, top-level scripts and styles left out (the inlined document is not the
+     * rendering).
      * Text rather than what is painted: renderers skip painting what is off screen, and a reader scrolls.
      */
     private static String normalisedBody() {
-        return "(() => { const page = document.body.cloneNode(true);"
-                + " page.querySelectorAll('script, style, template, noscript').forEach(e => e.remove());"
-                + " return page.textContent.replace(/\\s+/g, ' '); })()";
+        return "Array.from(document.body.children)"
+                + ".filter(e => !['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT'].includes(e.tagName))"
+                + ".map(e => e.textContent).join(' ').replace(/\\s+/g, ' ')";
     }
 
     static String normalise(String text) {

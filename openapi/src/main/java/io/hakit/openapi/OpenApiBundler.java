@@ -30,7 +30,9 @@ import java.util.TreeMap;
  */
 public final class OpenApiBundler {
 
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+    static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .stringQuotingChecker(new Yaml11SafeQuoting())
+            .build()
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -60,12 +62,17 @@ public final class OpenApiBundler {
         return new OpenApiBundler(rootDocument).run(rootDocument.toAbsolutePath().normalize());
     }
 
-    /** Usage: {@code OpenApiBundler ROOT.yaml OUT.yaml [MORE_OUT.yaml ...]}. */
+    /**
+     * Usage: {@code OpenApiBundler ROOT.yaml OUT.yaml [MORE_OUT.yaml ...]}. The written bundle also carries the
+     * reader's notes: what its x- facts say, in the text renderers show ({@link ReaderNotes}).
+     */
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
             throw new IllegalArgumentException("usage: OpenApiBundler ROOT.yaml OUT.yaml [MORE_OUT.yaml ...]");
         }
-        String text = YAML.writeValueAsString(bundle(Path.of(args[0])));
+        ObjectNode bundled = bundle(Path.of(args[0]));
+        ReaderNotes.addTo(bundled);
+        String text = YAML.writeValueAsString(bundled);
         for (int i = 1; i < args.length; i++) {
             Path out = Path.of(args[i]);
             Files.createDirectories(out.toAbsolutePath().getParent());

@@ -33,6 +33,18 @@ final class BrokenDocuments {
         }
     }
 
+    /** A copy of the bundle's text, changed by {@code breakage}: for what only the YAML text can show. */
+    static Path writeText(String name, java.util.function.UnaryOperator<String> breakage) {
+        try {
+            Files.createDirectories(KitPaths.FIXTURES);
+            Path file = KitPaths.FIXTURES.resolve(name + ".yaml");
+            Files.writeString(file, breakage.apply(Files.readString(KitPaths.BUNDLE)));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static ObjectNode at(ObjectNode document, String pointer) {
         return (ObjectNode) document.at(pointer);
     }

@@ -20,6 +20,21 @@ class OpenApiBundlerTest {
     }
 
     @Test
+    void stringsAYaml11ReaderWouldTakeForSomethingElseAreQuoted() throws Exception {
+        var values = OpenApiBundler.YAML.createObjectNode();
+        for (String text : java.util.List.of("2016-03-15T16:36:48", "2012-08-01T00:00:00Z", "2016-03-15", "1:20",
+                "0b101", "=", "<<", "yes", "5.6", "~", "plain text", "v1.0", "ha-1")) {
+            values.put(text, text);
+        }
+        String yaml = OpenApiBundler.YAML.writeValueAsString(values);
+        for (String quoted : java.util.List.of("2016-03-15T16:36:48", "2012-08-01T00:00:00Z", "2016-03-15", "1:20",
+                "0b101", "=", "<<", "yes", "5.6", "~")) {
+            assertThat(yaml).contains("\"" + quoted + "\": \"" + quoted + "\"");
+        }
+        assertThat(yaml).contains("plain text: plain text").contains("v1.0: v1.0").contains("ha-1: ha-1");
+    }
+
+    @Test
     void anOperationFileMustBeNamedByItsOperationId(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("paths"));
         Files.writeString(dir.resolve("root.yaml"), "openapi: 3.0.3\npaths:\n  /x:\n    get:\n      $ref: paths/listX.yaml\n");

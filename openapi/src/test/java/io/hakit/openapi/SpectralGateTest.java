@@ -67,6 +67,20 @@ class SpectralGateTest {
     }
 
     @Test
+    void anUnboundedArrayAnIntegerWithoutFormatAndAnUndescribedRequestFieldFail() {
+        Path broken = BrokenDocuments.write("lint-gaps", d -> {
+            BrokenDocuments.at(d, "/components/schemas/AclList/properties/acls").remove("maxItems");
+            BrokenDocuments.at(d, "/components/schemas/Volume/properties/size").remove("format");
+            BrokenDocuments.at(d, "/components/schemas/MemberSpec/properties/name").remove("description");
+        });
+        NodeTool.Result result = lint(broken, RULESET);
+        assertThat(result.passed()).isFalse();
+        assertThat(result.output()).contains("ha-arrays-bounded").contains("AclList.properties.acls")
+                .contains("ha-integer-format").contains("Volume.properties.size")
+                .contains("ha-request-field-descriptions").contains("MemberSpec.properties.name");
+    }
+
+    @Test
     void anInlineOperationInTheSourceRootFails() throws Exception {
         Path root = KitPaths.FIXTURES.resolve("inline-root/ha-api.yaml");
         Files.createDirectories(root.getParent());

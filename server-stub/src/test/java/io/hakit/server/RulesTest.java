@@ -155,6 +155,18 @@ class RulesTest {
     }
 
     @Test
+    void aSingleInstanceIsBackedUpByNamingItAloneAndABodyThatNamesNothingIsABadRequest() {
+        String instance = "5d4f4c1e-2a3b-4c5d-8e9f-0a1b2c3d4e5f"; // the documented replication source
+        api().body("{\"backup\": {\"name\": \"classic\", \"instance\": \"" + instance + "\"}}")
+                .post("/v1.0/1234/backups").then().statusCode(202)
+                .body("backup.source.type", org.hamcrest.Matchers.equalTo("instance"))
+                .body("backup.instance_id", org.hamcrest.Matchers.equalTo(instance));
+        String message = assertRefused(400, () -> api().body("{\"backup\": {\"name\": \"nothing\"}}")
+                .post("/v1.0/1234/backups"));
+        assertThat(message).contains("source").contains("instance");
+    }
+
+    @Test
     void oneBackupAtATime() {
         String body = TestServer.documentedBody("createBackup").toString();
         api().body(body).post("/v1.0/1234/backups").then().statusCode(202);

@@ -4,6 +4,7 @@ import io.hakit.server.api.BackupsApi;
 import io.hakit.server.api.model.BackupSpec;
 import io.hakit.server.api.model.CreateBackupRequest;
 import io.hakit.server.domain.Backup;
+import io.hakit.server.domain.DomainException;
 import io.hakit.server.domain.HaService;
 import io.hakit.server.domain.NewBackup;
 import io.hakit.server.resources.views.Views;
@@ -22,8 +23,14 @@ public final class BackupsResource implements BackupsApi {
     @Override
     public Response createBackup(String version, String accountId, CreateBackupRequest request) {
         BackupSpec spec = request.getBackup();
+        // An HA backup names its group in source; a classic instance backup may name the instance alone.
+        String sourceType = spec.getSource() != null ? spec.getSource().getType().toString() : "instance";
+        String sourceId = spec.getSource() != null ? spec.getSource().getId() : spec.getInstance();
+        if (sourceId == null) {
+            throw DomainException.badRequest("A backup names an HA group in 'source' or an instance in 'instance'.");
+        }
         Backup backup = service.backups().create(accountId, new NewBackup(spec.getName(), spec.getDescription(),
-                spec.getSource().getType().toString(), spec.getSource().getId(), spec.getParentId()));
+                sourceType, sourceId, spec.getParentId()));
         return ApiResponses.json(202, service.asLeft(accountId, account -> views.backup(backup, service.world().catalog())));
     }
 

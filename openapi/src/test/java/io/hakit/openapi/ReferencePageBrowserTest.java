@@ -1,0 +1,170 @@
+package io.hakit.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.hakit.openapi.HaContract.DocumentedExchange;
+import io.hakit.openapi.HaContract.HttpOperation;
+import io.hakit.openapi.browser.HeadlessChromium;
+import io.hakit.openapi.browser.PageCheck;
+import io.hakit.openapi.browser.PageCheck.Route;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reference page in a real browser with the network off: headless Chromium from Debian opens
+ * target/ha-api-reference.html from file://, follows the sidebar to every tag and every operation, and each must
+ * show its operations by name (the six actions included) and every documented exchange, request and answer. The
+ * page may ask for nothing but itself. Screenshots of every route stay in target/screenshots/reference for the
+ * reviewer. Chromium comes from .ci/run (HAKIT_REQUIRE_CHROMIUM); elsewhere the test is skipped without it.
+ */
+class ReferencePageBrowserTest {
+
+    private static final Path PAGE = KitPaths.OPENAPI.resolve("target/ha-api-reference.html");
+    private static final Path WORK = KitPaths.OPENAPI.resolve("target/browser");
+    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @BeforeAll
+    static void chromiumIsThere() {
+        if (System.getenv("HAKIT_REQUIRE_CHROMIUM") == null) {
+            assumeTrue(HeadlessChromium.installed(), "no /usr/bin/chromium: apt-get install chromium (see .ci/run)");
+        }
+        assertThat(HeadlessChromium.installed()).as("Debian's chromium").isTrue();
+    }
+
+    /** Every route of the reference, from the document: overview, tags, operations, the changelog. */
+    static List<Route> routes(HaContract contract, String pageUrl) {
+        JsonNode document = contract.document();
+        List<Route> routes = new ArrayList<>();
+        routes.add(new Route("overview", pageUrl + "#/", null, List.of(document.at("/info/title").asText(),
+                "HA API", "Supporting reads", "About this reference", "What changed")));
+        for (JsonNode tag : document.path("tags")) {
+            String slug = slug(tag.path("name").asText());
+            routes.add(new Route("tag-" + slug, null, "a[href=\"#/" + slug + "\"]",
+                    List.of(tag.path("description").asText())));
+            for (HttpOperation op : contract.httpOperations()) {
+                if (op.node().path("tags").get(0).asText().equals(tag.path("name").asText())) {
+                    routes.add(operationRoute(contract, op, slug));
+                }
+            }
+        }
+        routes.add(new Route("what-changed", null, "a[href=\"#/what-changed\"]",
+                List.of("What this document changes in the API against the last released contract")));
+        return routes;
+    }
+
+    private static Route operationRoute(HaContract contract, HttpOperation op, String tagSlug) {
+        List<String> texts = new ArrayList<>();
+        List<DocumentedExchange> exchanges = contract.documentedExchanges().stream()
+                .filter(e -> e.carrier().operationId().equals(op.operationId())).toList();
+        texts.add(exchanges.get(0).method() + " " + exchanges.get(0).path() + " HTTP/1.1"); // only on this route
+        texts.add(op.node().path("summary").asText());
+        contract.namedOperations().stream().filter(n -> n.carrier().operationId().equals(op.operationId()))
+                .forEach(n -> texts.add(n.name()));
+        for (DocumentedExchange exchange : exchanges) {
+            texts.add(exchange.name());
+            texts.add(exchange.method() + " " + exchange.path() + " HTTP/1.1");
+            exchange.headers().forEach((name, value) -> texts.add(name + ": " + value));
+            exchange.requestBody().ifPresent(body -> texts.add(pretty(body)));
+            exchange.responseBody().ifPresent(body -> texts.add(pretty(body)));
+            texts.add("Answer: " + exchange.status());
+        }
+        return new Route(op.operationId(), null,
+                "a[href=\"#/" + tagSlug + "/" + op.operationId().toLowerCase(Locale.ROOT) + "\"]", texts);
+    }
+
+    private static String slug(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+
+    private static String pretty(JsonNode body) {
+        try {
+            return PRETTY.writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static PageCheck.Findings check(Path page, String screenshots, java.time.Duration routeBound) throws Exception {
+        String url = page.toUri().toString();
+        try (HeadlessChromium chromium = HeadlessChromium.start(WORK.resolve(screenshots))) {
+            return PageCheck.check(chromium, routes(HaContract.load(KitPaths.BUNDLE), url), "file:",
+                    KitPaths.OPENAPI.resolve("target/screenshots").resolve(screenshots), routeBound);
+        }
+    }
+
+    @Test
+    void everyOperationActionAndDocumentedExchangeIsOnThePageWithTheNetworkOff() throws Exception {
+        PageCheck.Findings findings = check(PAGE, "reference", java.time.Duration.ofSeconds(30));
+        assertThat(findings.unreachable()).as("routes not reached").isEmpty();
+        assertThat(findings.missing()).as("texts not shown").isEmpty();
+        assertThat(findings.foreignRequests()).as("requests beyond the page itself").isEmpty();
+        assertThat(routes(HaContract.load(KitPaths.BUNDLE), "")).hasSize(1 + 9 + 25 + 1);
+    }
+
+    /** Opens Redoc's search (Ctrl+K), types a name, and says whether a result leads to {@code route}. */
+    private static boolean searchFinds(HeadlessChromium chromium, String name, String route) {
+        String input = "document.querySelector('input[placeholder=\"Search docs...\"]')";
+        chromium.evaluate("(() => { const i = " + input + "; i.focus(); i.select(); return true; })()");
+        chromium.type(name);
+        String results = "(() => { const i = " + input + "; let box = i.parentElement;"
+                + " while (box && !box.querySelector('a[href]')) { box = box.parentElement; }"
+                + " return box ? Array.from(box.querySelectorAll('a[href=\"" + route + "\"]'))"
+                + ".some(a => a.textContent.includes('" + name + "')) : false; })()";
+        return chromium.waitFor(results, java.time.Duration.ofSeconds(10));
+    }
+
+    @Test
+    void everyActionAndConfigurationChangeIsFoundByItsNameInTheSearch() throws Exception {
+        HaContract contract = HaContract.load(KitPaths.BUNDLE);
+        try (HeadlessChromium chromium = HeadlessChromium.start(WORK.resolve("search"))) {
+            chromium.navigate(PAGE.toUri() + "#/");
+            assertThat(chromium.waitFor("document.querySelector('[data-testid=\"search-trigger\"]')",
+                    java.time.Duration.ofSeconds(30))).as("Redoc's search").isTrue();
+            chromium.evaluate("document.querySelector('[data-testid=\"search-trigger\"]').click()");
+            List<String> notFound = new ArrayList<>();
+            // The operations that share an HTTP operation (the six actions, attach and detach) have no entry of
+            // their own in the navigation: each must be found by its name.
+            List<HaContract.NamedOperation> shared = contract.namedOperations().stream()
+                    .filter(op -> op.carrier().node().path("x-operations").size() > 1).toList();
+            assertThat(shared).hasSize(8);
+            for (HaContract.NamedOperation op : shared) {
+                String tag = slug(op.carrier().node().path("tags").get(0).asText());
+                String route = "#/" + tag + "/" + op.carrier().operationId().toLowerCase(Locale.ROOT);
+                if (!searchFinds(chromium, op.name(), route)) {
+                    notFound.add(op.name());
+                }
+            }
+            assertThat(notFound).as("named operations the search does not find").isEmpty();
+            assertThat(searchFinds(chromium, "noSuchOperation", "#/ha-actions/actonhainstance"))
+                    .as("a name the document does not hold").isFalse();
+            chromium.screenshot(KitPaths.OPENAPI.resolve("target/screenshots/reference/search-noSuchOperation.png"));
+            assertThat(searchFinds(chromium, "resizeFlavor", "#/ha-actions/actonhainstance")).isTrue();
+            chromium.screenshot(KitPaths.OPENAPI.resolve("target/screenshots/reference/search-resizeFlavor.png"));
+        }
+    }
+
+    @Test
+    void aPageThatLoadsItsRendererFromTheNetworkShowsNothingAndIsCaught() throws Exception {
+        // The page as it was: the renderer from a CDN, and no policy that keeps the page off the network.
+        String cdnPage = Files.readString(PAGE).replaceFirst("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "")
+                .replaceFirst("(?s)<script type=\"module\">.*</script>",
+                "<script type=\"module\" src=\"https://cdn.redoc.ly/redoc/v3.0.1/bundles/redoc.standalone.js\"></script>");
+        Path broken = KitPaths.FIXTURES.resolve("cdn-reference.html");
+        Files.createDirectories(broken.getParent());
+        Files.writeString(broken, cdnPage);
+        // Offline, nothing renders whatever the wait: a short bound keeps the test short.
+        PageCheck.Findings findings = check(broken, "cdn-reference", java.time.Duration.ofSeconds(8));
+        assertThat(findings.clean()).isFalse();
+        assertThat(findings.foreignRequests()).anySatisfy(url -> assertThat(url).startsWith("https://cdn.redoc.ly/"));
+        assertThat(findings.unreachable()).isNotEmpty();
+    }
+}

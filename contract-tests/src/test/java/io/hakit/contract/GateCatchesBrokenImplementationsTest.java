@@ -55,7 +55,7 @@ class GateCatchesBrokenImplementationsTest {
     void aServerErrorOnAMalformedBodyIsCaught() {
         GateRun.Result result = gateThrough(answerWhen(request -> request.isAction("resize_volumes")
                 && !request.body().at("/resize_volumes/size").isIntegralNumber(), new BrokenProxy.Answer(500, "")),
-                "--only=resizeVolume", "--fuzz=300", "--seed=11", "--requestTimeoutSeconds=5");
+                "--only=resizeVolume", "--fuzz=120", "--seed=11", "--requestTimeoutSeconds=5");
         assertCaught(result, "resizeVolume", "not_a_server_error");
     }
 
@@ -63,7 +63,7 @@ class GateCatchesBrokenImplementationsTest {
     void anOutOfRangeValueAcceptedIsCaught() {
         GateRun.Result result = gateThrough(answerWhen(request -> request.isAction("resize_volumes")
                 && request.body().at("/resize_volumes/size").asLong() > 300, new BrokenProxy.Answer(202, "")),
-                "--only=resizeVolume", "--fuzz=300", "--seed=11", "--requestTimeoutSeconds=5");
+                "--only=resizeVolume", "--fuzz=120", "--seed=11", "--requestTimeoutSeconds=5");
         assertCaught(result, "resizeVolume", "negative_data_rejection");
     }
 
@@ -246,7 +246,7 @@ class GateCatchesBrokenImplementationsTest {
                 GateConfig config = KitServers.config(uri, options);
                 Target target = KitServers.target(config, new PollingWaiter(Duration.ofSeconds(10)),
                         (contract, conformance) -> new RestHaApi(config, RestHaApi.documentValidator(), contract, conformance));
-                GateRun.Result result = GateRun.run(target, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+                GateRun.Result result = GateRun.run(target, new Timestamped(System.out));
                 new Reports(result).print(System.out);
                 return result;
             } finally {
@@ -269,6 +269,20 @@ class GateCatchesBrokenImplementationsTest {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The gate's progress lines with the seconds since the run began (what each phase costs). */
+    private static final class Timestamped extends java.io.PrintStream {
+        private final long start = System.nanoTime();
+
+        Timestamped(java.io.PrintStream out) {
+            super(out, true);
+        }
+
+        @Override
+        public void println(String line) {
+            super.println(String.format("[%5.1f s] %s", (System.nanoTime() - start) / 1e9, line));
         }
     }
 }

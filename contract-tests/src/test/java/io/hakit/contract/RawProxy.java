@@ -54,11 +54,14 @@ final class RawProxy implements AutoCloseable {
     private Void relay(Socket client, URI upstream, UnaryOperator<String> head) {
         try (client; Socket server = new Socket(upstream.getHost(), upstream.getPort())) {
             InputStream in = client.getInputStream();
-            byte[] first = readHead(in);
-            String rewritten = head.apply(new String(first, StandardCharsets.ISO_8859_1));
-            server.getOutputStream().write(rewritten.getBytes(StandardCharsets.ISO_8859_1));
+            byte[][] headAndRest = readHead(in);
+            String rewritten = head.apply(new String(headAndRest[0], StandardCharsets.ISO_8859_1));
+            OutputStream out = server.getOutputStream();
+            out.write(rewritten.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(headAndRest[1]);
+            out.flush();
             var back = threads.submit(() -> copy(server.getInputStream(), client.getOutputStream(), client));
-            copy(in, server.getOutputStream(), server);
+            copy(in, out, server);
             back.get();
         } catch (Exception e) {
             // a broken connection ends the relay, as it would end the real one
@@ -66,22 +69,39 @@ final class RawProxy implements AutoCloseable {
         return null;
     }
 
-    /** The bytes up to the end of the first request's headers (or whatever came before the client stopped). */
-    private static byte[] readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) >= 0) {
-            head.write(b);
-            byte[] bytes = head.toByteArray();
-            int n = bytes.length;
-            boolean end = n >= 2 && bytes[n - 2] == '\n' && bytes[n - 1] == '\n'
-                    || n >= 3 && bytes[n - 3] == '\n' && bytes[n - 2] == '\r' && bytes[n - 1] == '\n'
-                    || n >= 4 && bytes[n - 4] == '\r' && bytes[n - 3] == '\n' && bytes[n - 2] == '\r' && bytes[n - 1] == '\n';
-            if (end || n > 64 * 1024) {
+    /**
+     * The first request's head (up to its empty line, CRLF or bare LF) and whatever came after it in the same reads;
+     * everything read if the client stopped before a head was complete.
+     */
+    private static byte[][] readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream read = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            read.write(buffer, 0, n);
+            byte[] bytes = read.toByteArray();
+            int end = headEnd(bytes);
+            if (end >= 0) {
+                return new byte[][] {java.util.Arrays.copyOf(bytes, end), java.util.Arrays.copyOfRange(bytes, end, bytes.length)};
+            }
+            if (bytes.length > 64 * 1024) {
                 break;
             }
         }
-        return head.toByteArray();
+        return new byte[][] {read.toByteArray(), new byte[0]};
+    }
+
+    /** Where the head ends (just after its empty line), or -1. */
+    private static int headEnd(byte[] bytes) {
+        for (int i = 0; i + 1 < bytes.length; i++) {
+            if (bytes[i] == '\n' && bytes[i + 1] == '\n') {
+                return i + 2;
+            }
+            if (bytes[i] == '\n' && bytes[i + 1] == '\r' && i + 2 < bytes.length && bytes[i + 2] == '\n') {
+                return i + 3;
+            }
+        }
+        return -1;
     }
 
     private static Void copy(InputStream from, OutputStream to, Socket toSocket) {

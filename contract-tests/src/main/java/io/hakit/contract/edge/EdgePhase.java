@@ -6,7 +6,6 @@ import io.hakit.contract.Fixture;
 import io.hakit.contract.GateConfig;
 import io.hakit.contract.Secrets;
 import io.hakit.contract.Target;
-import io.hakit.contract.api.ContractViolation;
 import io.hakit.openapi.HaContract;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -106,8 +105,8 @@ public final class EdgePhase {
 
     private String snapshot(Fixture fixture) {
         try {
-            return fixture.snapshot(target.api()).orElse("(in a transition)");
-        } catch (ContractViolation e) {
+            return fixture.snapshot().orElse("(in a transition)");
+        } catch (RuntimeException e) {
             return "(unreadable)";
         }
     }

@@ -9,7 +9,6 @@ import io.hakit.contract.Fixture;
 import io.hakit.contract.GateConfig;
 import io.hakit.contract.Secrets;
 import io.hakit.contract.Target;
-import io.hakit.contract.api.ContractViolation;
 import io.hakit.openapi.HaContract;
 import io.hakit.openapi.generate.GeneratedRequest;
 import io.hakit.openapi.generate.RequestGenerator;
@@ -50,6 +49,7 @@ public final class FuzzPhase {
     private final PrintStream progress;
     private final HttpClient http;
     private final Map<Integer, String> faultNames;
+    private final Set<String> shrunk = new HashSet<>();
 
     public FuzzPhase(Target target, AnswerChecks checks, PrintStream progress) {
         this.target = target;
@@ -100,7 +100,8 @@ public final class FuzzPhase {
         }
         List<String> failed = failedChecks(request, sent);
         for (String check : failed) {
-            Sent smallest = shrink(request, sent, check);
+            boolean first = shrunk.add(sent.operation() + " " + check); // the first of a kind is shrunk, the others shown as sent
+            Sent smallest = first ? shrink(request, sent, check) : sent;
             conformance.violated(sent.operation(), check, describe(request, check, smallest), smallest.exchange());
         }
         registerCreation(request, sent);
@@ -202,9 +203,9 @@ public final class FuzzPhase {
 
     private Optional<String> snapshot(Fixture fixture) {
         try {
-            return fixture.snapshot(target.api());
-        } catch (ContractViolation e) {
-            return Optional.empty(); // already charged to the read
+            return fixture.snapshot();
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 

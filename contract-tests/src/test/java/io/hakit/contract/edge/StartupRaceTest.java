@@ -24,7 +24,7 @@ class StartupRaceTest {
 
     private static final Path ROOT = Path.of(System.getProperty("kit.root", "..")).toAbsolutePath().normalize();
     private static final Path JAR = ROOT.resolve("server-stub/target/ha-reference-server.jar");
-    private static final int STARTS = 6;
+    private static final int STARTS = 4;
     private static final Duration READY_WITHIN = Duration.ofSeconds(60);
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
 

@@ -73,7 +73,7 @@ final class ApiApplication extends ResourceConfig {
         resource(new BackupsResource(service, views));
         resource(new ReplicationResource(service, views));
         resource(new SupportingResources(service, views, tokens));
-        resource(new DocumentsResource());
+        resource(new DocumentsResource(views.links()::publicUrl));
 
         resource(new WorldResource(world, scenarios, emulator));
         resource(new ClockResource(world));

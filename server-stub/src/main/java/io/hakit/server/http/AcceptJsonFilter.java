@@ -17,8 +17,7 @@ public final class AcceptJsonFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = Paths.of(request);
-        if (!path.startsWith("/docs") && !path.endsWith(".yaml")) {
+        if (!DocumentsResource.PATHS.contains(Paths.of(request))) {
             request.getHeaders().putSingle(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
         }
     }

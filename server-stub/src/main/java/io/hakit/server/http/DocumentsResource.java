@@ -1,43 +1,95 @@
 package io.hakit.server.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.hakit.openapi.ContractValidators;
+import io.hakit.openapi.HaContract;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
-/** Serves the documents the server implements: the bundled HA document and the control API's. */
+/**
+ * Serves what the server implements, for readers: the bundled HA document and the control API's, each with this
+ * server's own URL first in {@code servers} (so that Swagger UI's "Try it out" reaches it, whatever its port), and
+ * the self-contained reference page. Rendered once, on first use: the URL cannot change while the server runs.
+ */
 @Path("")
 public final class DocumentsResource {
 
-    public static final String HA_DOCUMENT = "openapi/ha-api.yaml";
-    public static final String CONTROL_DOCUMENT = "openapi/emulator.yaml";
+    public static final String REFERENCE_PAGE = "openapi/reference.html";
+    /** The paths this resource serves (not JSON: the API's own answers are JSON whatever Accept says). */
+    public static final java.util.Set<String> PATHS = java.util.Set.of("/openapi.yaml", "/_emulator/openapi.yaml", "/reference");
 
     private static final String YAML = "application/yaml";
+    private static final ObjectMapper YAML_MAPPER = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
+
+    private final Supplier<String> ownUrl;
+    private volatile String haDocument;
+    private volatile String controlDocument;
+
+    /** @param ownUrl the URL this server answers at (its public URL where one is set) */
+    public DocumentsResource(Supplier<String> ownUrl) {
+        this.ownUrl = ownUrl;
+    }
 
     @GET
     @Path("/openapi.yaml")
     @Produces(YAML)
     public Response haDocument() {
-        return Response.ok(classpathText(HA_DOCUMENT), YAML).build();
+        if (haDocument == null) {
+            haDocument = withOwnServerFirst(ContractValidators.classpathText(HaContract.CLASSPATH_LOCATION),
+                    "This reference server: the HA contract kit's stateful emulator (plain HTTP), the one serving this document.");
+        }
+        return Response.ok(haDocument, YAML).build();
     }
 
     @GET
     @Path("/_emulator/openapi.yaml")
     @Produces(YAML)
     public Response controlDocument() {
-        return Response.ok(classpathText(CONTROL_DOCUMENT), YAML).build();
+        if (controlDocument == null) {
+            controlDocument = withOwnServerFirst(ContractValidators.classpathText(ContractValidators.CONTROL_LOCATION),
+                    "This reference server (its control API).");
+        }
+        return Response.ok(controlDocument, YAML).build();
     }
 
-    public static String classpathText(String resource) {
-        try (InputStream in = DocumentsResource.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is not on the classpath");
+    /** The reference page (Redoc, inlined, no network), as the openapi module built it. */
+    @GET
+    @Path("/reference")
+    @Produces("text/html")
+    public Response referencePage() {
+        return Response.ok(ContractValidators.classpathText(REFERENCE_PAGE), "text/html; charset=utf-8").build();
+    }
+
+    /**
+     * The document with this server first among its servers; the document's own entry for the reference server (its
+     * default address, marked {@code x-reference-server}) gives way to it.
+     */
+    private String withOwnServerFirst(String text, String description) {
+        try {
+            ObjectNode document = (ObjectNode) YAML_MAPPER.readTree(text);
+            ArrayNode servers = YAML_MAPPER.createArrayNode();
+            servers.addObject().put("url", ownUrl.get()).put("description", description).put("x-reference-server", true);
+            for (JsonNode server : document.path("servers")) {
+                boolean ownDefault = server.path("x-reference-server").asBoolean(false)
+                        || server.path("url").asText().startsWith("http://127.0.0.1:");
+                if (!ownDefault) {
+                    servers.add(server);
+                }
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            document.set("servers", servers);
+            return YAML_MAPPER.writeValueAsString(document);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

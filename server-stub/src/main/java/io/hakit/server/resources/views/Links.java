@@ -18,6 +18,11 @@ public final class Links {
         this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
+    /** The base of every href: the server's public URL. */
+    public String publicUrl() {
+        return publicUrl;
+    }
+
     public ArrayNode of(String accountId, String collection, String id) {
         ArrayNode links = JsonNodeFactory.instance.arrayNode();
         links.addObject().put("href", publicUrl + "/" + VERSION + "/" + accountId + "/" + collection + "/" + id)

@@ -36,6 +36,10 @@ public final class Views {
         this.links = links;
     }
 
+    public Links links() {
+        return links;
+    }
+
     public ObjectNode groupDetails(AccountData account, HaGroup group) {
         ObjectNode view = JSON.objectNode();
         view.put("name", group.name());

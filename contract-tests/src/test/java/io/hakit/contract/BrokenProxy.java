@@ -19,10 +19,10 @@ import java.util.concurrent.Executors;
  * one thing (a renamed field, a wrong status, a server error on one body, a hang, no authentication). The gate must
  * catch each.
  */
-final class BrokenProxy implements AutoCloseable {
+public final class BrokenProxy implements AutoCloseable {
 
     /** One way of breaking the implementation. */
-    interface Breakage {
+    public interface Breakage {
         /** The request as forwarded; may add headers. */
         default void request(HttpExchange exchange, HttpRequest.Builder forwarded) {}
 
@@ -37,7 +37,7 @@ final class BrokenProxy implements AutoCloseable {
         }
     }
 
-    record Answer(int status, String body) {}
+    public record Answer(int status, String body) {}
 
     static {
         // The JDK's server waits for Nagle's algorithm by default: 40 ms a small answer, which adds up over a run.
@@ -47,16 +47,17 @@ final class BrokenProxy implements AutoCloseable {
     private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "content-length", "transfer-encoding", "expect", "upgrade");
 
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService threads = Executors.newFixedThreadPool(4);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private BrokenProxy(URI upstream, Breakage breakage) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(threads);
         server.createContext("/", exchange -> forward(exchange, upstream, breakage));
         server.start();
     }
 
-    static BrokenProxy in(URI upstream, Breakage breakage) {
+    public static BrokenProxy in(URI upstream, Breakage breakage) {
         try {
             return new BrokenProxy(upstream, breakage);
         } catch (IOException e) {
@@ -64,7 +65,7 @@ final class BrokenProxy implements AutoCloseable {
         }
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -103,5 +104,6 @@ final class BrokenProxy implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        threads.shutdownNow();
     }
 }

@@ -54,11 +54,11 @@ public final class GateRun {
         String unreachable = reachability(config);
         if (unreachable != null) {
             return new Result(Outcome.UNREACHABLE, null, target.conformance(), config, since(start),
-                    new FuzzPhase.Result(0, Map.of()), 0, List.of(), unreachable);
+                    new FuzzPhase.Result(0, 0, Map.of()), 0, List.of(), unreachable);
         }
         progress.println("Behaviour scenarios");
         TestExecutionSummary summary = scenarios(target, progress);
-        FuzzPhase.Result fuzz = new FuzzPhase.Result(0, Map.of());
+        FuzzPhase.Result fuzz = new FuzzPhase.Result(0, 0, Map.of());
         int edge = 0;
         if (config.fuzz() > 0 || config.edge()) {
             Fixture fixture = fixture(target, progress);
@@ -90,7 +90,7 @@ public final class GateRun {
         TestExecutionSummary summary = scenarios(target, new PrintStream(PrintStream.nullOutputStream()));
         target.cleanup().deleteAll(target.api(), target.waiter());
         return new Result(target.conformance().anyViolation() ? Outcome.VIOLATED : Outcome.PASSED, summary,
-                target.conformance(), target.config(), since(start), new FuzzPhase.Result(0, Map.of()), 0,
+                target.conformance(), target.config(), since(start), new FuzzPhase.Result(0, 0, Map.of()), 0,
                 target.cleanup().leftovers(), null);
     }
 

@@ -228,7 +228,8 @@ public final class Reports {
         if (result.outcome() == GateRun.Outcome.UNREACHABLE) {
             return md.append(result.unreachable()).append('\n').toString();
         }
-        md.append("Negative testing: ").append(result.fuzz().sent()).append(" generated requests. Edge probes: ")
+        md.append("Negative testing: ").append(result.fuzz().generated()).append(" generated requests and ")
+                .append(result.fuzz().unauthenticated()).append(" without a valid token. Edge probes: ")
                 .append(result.edgeProbes()).append(".\n\n");
         md.append("| operation | verdict | checks passed | failures |\n|---|---|---|---|\n");
         conformance.verdicts(config.selected()).forEach((operation, verdict) -> md.append("| ").append(operation)
@@ -275,7 +276,8 @@ public final class Reports {
         if (result.unreachable() != null) {
             root.put("unreachable", result.unreachable());
         }
-        root.put("generatedRequests", result.fuzz().sent());
+        root.put("generatedRequests", result.fuzz().generated());
+        root.put("unauthenticatedRequests", result.fuzz().unauthenticated());
         root.set("generatedByKind", JSON.valueToTree(result.fuzz().byKind()));
         root.put("edgeProbes", result.edgeProbes());
         ObjectNode operations = root.putObject("operations");

@@ -37,7 +37,8 @@ class GateCatchesBrokenImplementationsTest {
                 .isEqualTo(GateRun.Outcome.PASSED);
         assertThat(result.conformance().verdicts()).as("all 21 exercised and passed")
                 .hasSize(21).allSatisfy((operation, verdict) -> assertThat(verdict).as(operation).isEqualTo(Verdict.PASSED));
-        assertThat(result.fuzz().sent()).isEqualTo(150);
+        assertThat(result.fuzz().generated()).isEqualTo(150);
+        assertThat(result.fuzz().unauthenticated()).as("no token and an unknown one, per secured operation").isGreaterThanOrEqualTo(2 * 21);
         assertThat(result.edgeProbes()).isGreaterThan(1000);
         assertThat(result.leftovers()).as("everything the gate made was deleted").isEmpty();
         try (var files = java.nio.file.Files.list(reports)) {

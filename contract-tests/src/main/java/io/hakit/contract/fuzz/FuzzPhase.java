@@ -30,16 +30,23 @@ import java.util.TreeMap;
  * Negative and generated testing, Schemathesis-style but knowing this API: requests from the kit's one generator
  * (valid ones and ones invalid in exactly one way) sent to the target's own resources, each answer judged by the
  * checks every answer goes through, plus: an invalid request is refused with a 4xx and the Fault of its code
- * (negative_data_rejection), a request without a valid token is refused 401 (ignored_auth), and a refused request
- * leaves the group as it was (state_unchanged, read back). A failure is shrunk to the smallest body that still
+ * (negative_data_rejection), a request without a valid token is refused 401 (ignored_auth; every secured operation
+ * is sent without a token and with an unknown one on every run, not only when drawn), and a refused request leaves the group as it was (state_unchanged, read back). A failure is shrunk to the smallest body that still
  * fails, and reported with the seed and the request's number, which repeat it.
  */
 public final class FuzzPhase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What a run sent. */
-    public record Result(int sent, Map<String, Integer> byKind) {}
+    /**
+     * What a run sent: the requests without a valid token (two per secured operation, always) and the generated ones
+     * (the --fuzz budget).
+     */
+    public record Result(int unauthenticated, int generated, Map<String, Integer> byKind) {
+        public int sent() {
+            return unauthenticated + generated;
+        }
+    }
 
     private final Target target;
     private final GateConfig config;
@@ -67,26 +74,34 @@ public final class FuzzPhase {
         RequestGenerator generator = new RequestGenerator(contract, config.seed(), fixture::value);
         long deadline = System.nanoTime() + config.fuzzBudget().toNanos();
         Map<String, Integer> byKind = new TreeMap<>();
-        int sent = 0;
-        for (int drawn = 0; sent < config.fuzz() && drawn < config.fuzz() * 20; drawn++) {
+        int unauthenticated = 0;
+        for (GeneratedRequest request : generator.unauthenticated()) { // every operation refuses a missing token, not by chance
+            if (operationIds.contains(request.operationId())) {
+                unauthenticated++;
+                byKind.merge(request.constraint().orElseThrow(), 1, Integer::sum);
+                judge(request, fixture);
+            }
+        }
+        int fuzzed = 0;
+        for (int drawn = 0; fuzzed < config.fuzz() && drawn < config.fuzz() * 20; drawn++) {
             if (System.nanoTime() > deadline) {
                 progress.printf("  negative testing: the %d s budget ran out after %d requests (--fuzzSeconds)%n",
-                        config.fuzzBudget().toSeconds(), sent);
+                        config.fuzzBudget().toSeconds(), fuzzed);
                 break;
             }
             GeneratedRequest request = generator.next();
             if (!operationIds.contains(request.operationId())) {
                 continue;
             }
-            sent++;
+            fuzzed++;
             byKind.merge(request.valid() ? "valid" : request.constraint().orElseThrow().replaceAll("^(body|path|query):\\S* ", "$1 "),
                     1, Integer::sum);
             judge(request, fixture);
-            if (sent % 100 == 0) {
-                progress.printf("  negative testing: %d of %d requests%n", sent, config.fuzz());
+            if (fuzzed % 100 == 0) {
+                progress.printf("  negative testing: %d of %d requests%n", fuzzed, config.fuzz());
             }
         }
-        return new Result(sent, byKind);
+        return new Result(unauthenticated, fuzzed, byKind);
     }
 
     private void judge(GeneratedRequest request, Fixture fixture) {

@@ -67,13 +67,32 @@ public final class RequestGenerator {
             return notJson(op, bodySchema, number);
         }
         if (roll < 66 && secured(op)) {
-            GeneratedRequest.Credential credential = random.nextBoolean()
-                    ? GeneratedRequest.Credential.NONE : GeneratedRequest.Credential.UNKNOWN;
-            GeneratedRequest valid = valid(op, bodySchema, number);
-            return new GeneratedRequest(op.operationId(), valid.method(), valid.path(), valid.contentType(), valid.body(),
-                    credential, Optional.of("token-" + credential.name().toLowerCase()), number);
+            return unauthenticated(op, random.nextBoolean()
+                    ? GeneratedRequest.Credential.NONE : GeneratedRequest.Credential.UNKNOWN, number);
         }
         return valid(op, bodySchema, number);
+    }
+
+    /**
+     * For every secured operation, a valid request without a token and one with an unknown token: the draws of
+     * {@link #next()} reach each pair only by chance, and skipping authentication on one operation is the bug that
+     * matters most.
+     */
+    public List<GeneratedRequest> unauthenticated() {
+        List<GeneratedRequest> requests = new ArrayList<>();
+        for (HttpOperation op : operations) {
+            if (secured(op)) {
+                requests.add(unauthenticated(op, GeneratedRequest.Credential.NONE, count++));
+                requests.add(unauthenticated(op, GeneratedRequest.Credential.UNKNOWN, count++));
+            }
+        }
+        return requests;
+    }
+
+    private GeneratedRequest unauthenticated(HttpOperation op, GeneratedRequest.Credential credential, int number) {
+        GeneratedRequest valid = valid(op, bodySchema(op), number);
+        return new GeneratedRequest(op.operationId(), valid.method(), valid.path(), valid.contentType(), valid.body(),
+                credential, Optional.of("token-" + credential.name().toLowerCase()), number);
     }
 
     public List<GeneratedRequest> next(int n) {

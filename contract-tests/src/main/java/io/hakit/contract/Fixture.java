@@ -73,30 +73,38 @@ public final class Fixture {
      * with a plain client, not judged (the reads are not what is being tested, and they are many).
      */
     public Optional<String> snapshot() {
-        JsonNode group = read(config.path("/ha/" + groupId)).path("ha_instance");
-        if (!"ACTIVE".equals(group.path("state").asText())) {
-            return Optional.empty(); // in a transition, or unreadable: nothing stable to compare
+        Read read = read(config.path("/ha/" + groupId));
+        if (read.status() == 404) {
+            return Optional.of("(gone)"); // a refused request that deleted the group changed it
+        }
+        JsonNode group = read.body().path("ha_instance");
+        Read acls = read(config.path("/ha/" + groupId + "/acls"));
+        if (!"ACTIVE".equals(group.path("state").asText()) || acls.status() != 200) {
+            return Optional.empty(); // in a transition, or unreadable (a rate limit, a timeout): nothing to compare
         }
         ObjectNode kept = JSON.createObjectNode();
         for (String field : new String[] {"state", "flavor", "volume", "replicas", "replica_source", "configuration", "datastore", "name"}) {
             kept.set(field, group.path(field).deepCopy());
         }
-        kept.set("acls", read(config.path("/ha/" + groupId + "/acls")).path("acls"));
+        kept.set("acls", acls.body().path("acls"));
         return Optional.of(kept.toString());
     }
 
-    private JsonNode read(String path) {
+    /** A plain read's status (0 when there was no answer) and body (missing unless a 200 answered JSON). */
+    private record Read(int status, JsonNode body) {}
+
+    private Read read(String path) {
         try {
             java.net.http.HttpResponse<String> response = HTTP.send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create(config.baseUrl() + path)).header("X-Auth-Token", config.token())
                     .header("Accept", "application/json").timeout(config.requestTimeout()).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.missingNode();
+            return new Read(response.statusCode(), response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.missingNode());
         } catch (java.io.IOException e) {
-            return JSON.missingNode();
+            return new Read(0, JSON.missingNode());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return JSON.missingNode();
+            return new Read(0, JSON.missingNode());
         }
     }
 

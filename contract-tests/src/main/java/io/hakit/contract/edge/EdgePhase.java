@@ -105,9 +105,9 @@ public final class EdgePhase {
 
     private String snapshot(Fixture fixture) {
         try {
-            return fixture.snapshot().orElse("(in a transition)");
+            return fixture.snapshot().orElse(null);
         } catch (RuntimeException e) {
-            return "(unreadable)";
+            return null;
         }
     }
 

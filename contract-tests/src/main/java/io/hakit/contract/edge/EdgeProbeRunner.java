@@ -38,7 +38,8 @@ public final class EdgeProbeRunner {
     /**
      * @param bound how long an answer may take
      * @param stallBound how long a stalled request may wait for its answer (the server's read timeout and some)
-     * @param state a snapshot of the server's state, compared before and after each probe (null: not compared)
+     * @param state a snapshot of the server's state, compared before and after each probe (null: not compared; a
+     *     snapshot of null: could not be read this time, so that probe's effect is not judged)
      * @param restore puts the state back after a probe that may change it (null: nothing to do)
      */
     public EdgeProbeRunner(InetSocketAddress server, EdgeProbes catalogue, EdgeJudge judge, Duration bound,
@@ -76,11 +77,16 @@ public final class EdgeProbeRunner {
         boolean watch = state != null && watched.test(probe);
         String before = watch ? state.get() : null;
         RawAnswer answer = RawHttp.exchange(server, probe.request(), probe.delivery(), bound, probe.mustClose());
-        Boolean changed = watch ? !before.equals(state.get()) : null;
+        Boolean changed = watch ? differs(before, state.get()) : null;
         if (restore != null && (probe.mayChangeState() || Boolean.TRUE.equals(changed))) {
             restore.run(); // every probe starts from the same state
         }
         return new Result(probe, answer, judge.judge(probe, answer, canonical, changed));
+    }
+
+    /** Whether the state changed; null when either read failed (a rate limit or a timeout is not a change). */
+    private static Boolean differs(String before, String after) {
+        return before == null || after == null ? null : !before.equals(after);
     }
 
     /** Stalled probes wait for the server to give up on them: all at once, their state judged as a whole. */
@@ -99,7 +105,7 @@ public final class EdgeProbeRunner {
             for (Future<RawAnswer> answer : answers) {
                 done.add(answer.get());
             }
-            Boolean changed = state == null ? null : !before.equals(state.get());
+            Boolean changed = state == null ? null : differs(before, state.get());
             List<Result> results = new ArrayList<>();
             for (int i = 0; i < stalled.size(); i++) {
                 EdgeProbe probe = stalled.get(i);

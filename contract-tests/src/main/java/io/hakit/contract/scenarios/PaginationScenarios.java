@@ -1,0 +1,66 @@
+package io.hakit.contract.scenarios;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hakit.contract.api.Answer;
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lists are paginated: a page of one item, when more follow, carries a {@code next} link, and following it gives
+ * the next item (Rackspace documents {@code limit} and {@code marker}; the kit, K7, the link).
+ */
+@Covers({"listHaInstances", "listBackups"})
+class PaginationScenarios extends Scenario {
+
+    @Test
+    void aFullPageOfGroupsLinksToTheNext() {
+        createGroup("page-a");
+        createGroup("page-b");
+        followsToTheNextPage("/ha", "ha_instances");
+    }
+
+    @Test
+    void aFullPageOfBackupsLinksToTheNext() {
+        String id = activeGroup("page-backups");
+        for (int i = 0; i < 2; i++) {
+            com.fasterxml.jackson.databind.node.ObjectNode body = documentedBody("createBackup");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) body.at("/backup/source")).put("id", id);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) body.get("backup")).put("name", "gate-page-" + i);
+            String backup = api.createBackup(body).expect(202).text("/backup/id");
+            target.cleanup().backup(backup);
+            target.waiter().until("backup " + backup + " to complete",
+                    () -> "COMPLETED".equals(api.showBackup(backup).expect(200).text("/backup/status")));
+            awaitState(id, "ACTIVE");
+        }
+        followsToTheNextPage("/backups", "backups");
+    }
+
+    private void followsToTheNextPage(String list, String items) {
+        Answer first = api.follow(config.path(list + "?limit=1")).expect(200);
+        if (first.at("/" + items).size() != 1) {
+            throw first.violation("documented_behaviour", "a page of limit=1 held " + first.at("/" + items).size() + " items");
+        }
+        JsonNode next = null;
+        for (JsonNode link : first.at("/links")) {
+            if ("next".equals(link.path("rel").asText())) {
+                next = link;
+            }
+        }
+        if (next == null) {
+            throw first.violation("documented_behaviour", "a full page of limit=1 with more after it has no next link: "
+                    + first.body());
+        }
+        URI href = URI.create(next.path("href").asText());
+        Answer second = api.follow(href.getRawPath() + "?" + href.getRawQuery()).expect(200);
+        String firstId = first.text("/" + items + "/0/id");
+        for (JsonNode group : second.at("/" + items)) {
+            if (group.path("id").asText().equals(firstId)) {
+                throw second.violation("documented_behaviour", "the next page repeats " + firstId);
+            }
+        }
+        if (second.at("/" + items).isEmpty()) {
+            throw second.violation("documented_behaviour", "the next page is empty though more follow");
+        }
+        target.conformance().passed(first.operation(), "ensure_resource_availability");
+    }
+}

@@ -39,7 +39,7 @@ func main() {
 	check(err == nil && shown.HaInstance.State == haclient.ACTIVE && len(shown.HaInstance.Replicas) == 1,
 		fmt.Sprint("ha-1 is ACTIVE with a replica: ", err))
 
-	restart := haclient.RestartActionAsHaActionRequest(haclient.NewRestartAction(map[string]interface{}{}))
+	restart := haclient.HaActionRequest{Restart: map[string]interface{}{}}
 	_, answer, err := client.HAActionsAPI.ActOnHaInstance(ctx, "v1.0", "1234", ha1).HaActionRequest(restart).Execute()
 	check(err == nil && answer.StatusCode == 202, fmt.Sprint("restart is accepted: ", err))
 

@@ -26,7 +26,7 @@ def main(base_url, token):
         check(shown.state == "ACTIVE" and len(shown.replicas) == 1, "ha-1 is ACTIVE with a replica")
 
         # Every action but upgrade answers 202 with no body: take the raw answer.
-        restart = ha_client.HaActionRequest(ha_client.RestartAction(restart={}))
+        restart = ha_client.HaActionRequest(restart={})
         answer = actions.act_on_ha_instance_without_preload_content("v1.0", "1234", HA_1, restart)
         check(answer.status == 202 and answer.data == b"", "restart is accepted")
 

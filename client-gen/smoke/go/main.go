@@ -11,6 +11,7 @@ import (
 )
 
 const ha1 = "e7fdf90b-7140-4edb-b449-e093d55008fb"
+const upgradable = "67a59adb-d678-4092-b9a9-8cbe4ca39b4b" // the documented world's MySQL 5.6 group
 
 func check(ok bool, what string) {
 	if !ok {
@@ -40,8 +41,13 @@ func main() {
 		fmt.Sprint("ha-1 is ACTIVE with a replica: ", err))
 
 	restart := haclient.HaActionRequest{Restart: map[string]interface{}{}}
-	_, answer, err := client.HAActionsAPI.ActOnHaInstance(ctx, "v1.0", "1234", ha1).HaActionRequest(restart).Execute()
-	check(err == nil && answer.StatusCode == 202, fmt.Sprint("restart is accepted: ", err))
+	none, answer, err := client.HAActionsAPI.ActOnHaInstance(ctx, "v1.0", "1234", ha1).HaActionRequest(restart).Execute()
+	check(err == nil && answer.StatusCode == 202 && none == nil, fmt.Sprint("restart is accepted with no answer: ", err))
+
+	upgrade := haclient.HaActionRequest{Upgrade: haclient.NewUpgradeTarget("mysql", "5.7")}
+	upgraded, _, err := client.HAActionsAPI.ActOnHaInstance(ctx, "v1.0", "1234", upgradable).HaActionRequest(upgrade).Execute()
+	check(err == nil && upgraded != nil && upgraded.HaInstance.State == haclient.UPGRADING,
+		fmt.Sprint("upgrade answers with the group in UPGRADING: ", err))
 
 	after, _, err := client.HAInstancesAPI.ShowHaInstance(ctx, "v1.0", "1234", ha1).Execute()
 	check(err == nil && after.HaInstance.State == haclient.REBOOT, "ha-1 reboots")
@@ -50,5 +56,5 @@ func main() {
 	check(err != nil && answer.StatusCode == 404, "an unknown group is 404")
 	fault, ok := err.(*haclient.GenericOpenAPIError)
 	check(ok && len(fault.Body()) > 0, "the 404 carries a fault body")
-	fmt.Println("smoke ok: 5 operations")
+	fmt.Println("smoke ok: 6 operations")
 }

@@ -6,6 +6,7 @@ import ha_client
 from ha_client.exceptions import NotFoundException
 
 HA_1 = "e7fdf90b-7140-4edb-b449-e093d55008fb"
+UPGRADABLE = "67a59adb-d678-4092-b9a9-8cbe4ca39b4b"  # the documented world's MySQL 5.6 group
 
 
 def check(condition, what):
@@ -25,10 +26,13 @@ def main(base_url, token):
         shown = groups.show_ha_instance("v1.0", "1234", HA_1).ha_instance
         check(shown.state == "ACTIVE" and len(shown.replicas) == 1, "ha-1 is ACTIVE with a replica")
 
-        # Every action but upgrade answers 202 with no body: take the raw answer.
-        restart = ha_client.HaActionRequest(restart={})
-        answer = actions.act_on_ha_instance_without_preload_content("v1.0", "1234", HA_1, restart)
-        check(answer.status == 202 and answer.data == b"", "restart is accepted")
+        # Every action but upgrade answers 202 with no body: the ordinary method returns None (template override).
+        answer = actions.act_on_ha_instance("v1.0", "1234", HA_1, ha_client.HaActionRequest(restart={}))
+        check(answer is None, "restart is accepted with no answer")
+
+        upgrade = ha_client.HaActionRequest(upgrade=ha_client.UpgradeTarget(datastore_type="mysql", datastore_version="5.7"))
+        upgraded = actions.act_on_ha_instance("v1.0", "1234", UPGRADABLE, upgrade)
+        check(upgraded.ha_instance.state == "UPGRADING", "upgrade answers with the group in UPGRADING")
 
         check(groups.show_ha_instance("v1.0", "1234", HA_1).ha_instance.state == "REBOOT", "ha-1 reboots")
 
@@ -37,7 +41,7 @@ def main(base_url, token):
             check(False, "an unknown group is refused")
         except NotFoundException as e:
             check(e.status == 404 and "itemNotFound" in e.body, "an unknown group is an itemNotFound fault")
-    print("smoke ok: 5 operations")
+    print("smoke ok: 6 operations")
 
 
 if __name__ == "__main__":

@@ -56,6 +56,58 @@ class OtherLanguageClientsTest {
                 server.baseUri().toString(), TOKEN)));
     }
 
+    /**
+     * openapi-typescript's types of the bundle with openapi-fetch, the TypeScript toolchain client teams use most
+     * (both pinned in the root package.json): generated, type-checked with the smoke program, and driven.
+     */
+    @Test
+    void openapiTypescriptWithOpenapiFetchTypeChecksAndDrivesTheServer() {
+        generateOpenapiTypescriptTypes();
+        String tsc = ROOT.resolve("node_modules/.bin/tsc").toString();
+        assertSucceeds(ProcessRun.run(MODULE, Map.of(), List.of(tsc, "-p", "smoke/openapi-fetch/tsconfig.json")));
+        assertSmoke(ProcessRun.run(MODULE, Map.of(), List.of("node",
+                "target/smoke-openapi-fetch/smoke/openapi-fetch/smoke.js", server.baseUri().toString(), TOKEN)));
+    }
+
+    /**
+     * Types that cannot lie: with openapi-typescript's types, each program of typecheck/must-not-compile fails
+     * {@code tsc --strict} with the error its first line expects (reading an action's answer without checking for
+     * its absence: TS18047), and each of typecheck/must-compile passes, so that the failures are the checks and not
+     * a broken setup. Against the document before its action answer was nullable, the first program compiles.
+     */
+    @Test
+    void readingAnActionsAnswerWithoutCheckingForItsAbsenceDoesNotCompile() throws IOException {
+        Path types = generateOpenapiTypescriptTypes();
+        String tsc = ROOT.resolve("node_modules/.bin/tsc").toString();
+        for (String kind : List.of("must-compile", "must-not-compile")) {
+            try (Stream<Path> programs = Files.list(MODULE.resolve("typecheck").resolve(kind))) {
+                for (Path program : programs.sorted().toList()) {
+                    Path dir = MODULE.resolve("target/typecheck").resolve(program.getFileName().toString().replace(".ts", ""));
+                    Files.createDirectories(dir);
+                    Files.copy(types, dir.resolve("schema.d.ts"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(program, dir.resolve(program.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    ProcessRun run = ProcessRun.run(dir, Map.of(), List.of(tsc, "--strict", "--noEmit", "--target", "es2022",
+                            "--module", "esnext", "--moduleResolution", "bundler", "--skipLibCheck",
+                            program.getFileName().toString()));
+                    if (kind.equals("must-compile")) {
+                        assertThat(run.succeeded()).as("%s compiles: %s", program.getFileName(), run.output()).isTrue();
+                    } else {
+                        String expected = Files.readAllLines(program).get(0).replace("// expect:", "").trim();
+                        assertThat(run.succeeded()).as("%s must not compile", program.getFileName()).isFalse();
+                        assertThat(run.output()).as("%s fails for its reason", program.getFileName()).contains("error " + expected);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Path generateOpenapiTypescriptTypes() {
+        Path types = CLIENTS.resolve("openapi-typescript/schema.d.ts");
+        assertSucceeds(ProcessRun.run(MODULE, Map.of(), List.of(ROOT.resolve("node_modules/.bin/openapi-typescript").toString(),
+                ROOT.resolve("openapi/target/ha-api.yaml").toString(), "-o", types.toString())));
+        return types;
+    }
+
     @Test
     void pythonByteCompilesImportsAndDrivesTheServer() {
         Map<String, String> path = Map.of("PYTHONPATH", CLIENTS.resolve("python").toString());
@@ -121,6 +173,6 @@ class OtherLanguageClientsTest {
 
     private static void assertSmoke(ProcessRun run) {
         assertSucceeds(run);
-        assertThat(run.output()).contains("smoke ok: 5 operations");
+        assertThat(run.output()).contains("smoke ok: 6 operations");
     }
 }

@@ -16,15 +16,26 @@ public final class HaFault extends RuntimeException {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final int status;
     private final String faultName;
     private final int code;
     private final String details;
 
     public HaFault(String faultName, int code, String message, String details) {
+        this(code, faultName, code, message, details);
+    }
+
+    public HaFault(int status, String faultName, int code, String message, String details) {
         super(faultName + " (" + code + "): " + message, null, false, false);
+        this.status = status;
         this.faultName = faultName;
         this.code = code;
         this.details = details;
+    }
+
+    /** The HTTP status of the answer. */
+    public int status() {
+        return status;
     }
 
     /** The fault's name, for example {@code itemNotFound}. */
@@ -68,12 +79,12 @@ public final class HaFault extends RuntimeException {
                 Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
                 Map.Entry<String, JsonNode> fault = fields.next();
                 JsonNode inner = fault.getValue();
-                return new HaFault(fault.getKey(), inner.path("code").asInt(e.getCode()), inner.path("message").asText(""),
+                return new HaFault(e.getCode(), fault.getKey(), inner.path("code").asInt(e.getCode()), inner.path("message").asText(""),
                         inner.hasNonNull("details") ? inner.get("details").asText() : null);
             }
         } catch (IOException notJson) {
             // falls through: the answer was not a fault body
         }
-        return new HaFault("unexpected", e.getCode(), String.valueOf(e.getResponseBody()), null);
+        return new HaFault(e.getCode(), "unexpected", e.getCode(), String.valueOf(e.getResponseBody()), null);
     }
 }

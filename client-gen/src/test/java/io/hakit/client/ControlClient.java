@@ -26,13 +26,25 @@ final class ControlClient {
     }
 
     void post(String path, String json) {
+        send("POST", path, json);
+    }
+
+    void put(String path, String json) {
+        send("PUT", path, json);
+    }
+
+    /** The answer's body. */
+    String send(String method, String path, String json) {
         try {
+            HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json);
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                    .header("Content-Type", "application/json").method(method, body).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
                 throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
             }
+            return response.body();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -11,10 +11,8 @@ import io.hakit.client.model.CreateHaInstanceRequest;
 import io.hakit.client.model.HaActionRequest;
 import io.hakit.client.model.HaInstance;
 import io.hakit.client.model.HaState;
-import io.hakit.client.model.RestartAction;
-import io.hakit.client.model.UpgradeAction;
-import io.hakit.client.model.UpgradeActionUpgrade;
 import io.hakit.client.model.UpgradeStarted;
+import io.hakit.client.model.UpgradeTarget;
 import io.hakit.openapi.HaContract;
 import io.hakit.server.ReferenceServer;
 import io.hakit.server.ServerConfig;
@@ -69,13 +67,12 @@ class JavaClientSmokeTest {
         assertThat(created.getState()).isEqualTo(HaState.BUILD);
         assertThat(created.getName()).isEqualTo("ha-1");
 
-        assertThat(actions.actOnHaInstance(V, ACCOUNT, HA_1, new HaActionRequest(new RestartAction().restart(Map.of()))))
+        assertThat(actions.actOnHaInstance(V, ACCOUNT, HA_1, new HaActionRequest().restart(Map.of())))
                 .as("restart answers 202 with no body").isNull();
         assertThat(groups.showHaInstance(V, ACCOUNT, HA_1).getHaInstance().getState()).isEqualTo(HaState.REBOOT);
 
         UpgradeStarted upgrade = actions.actOnHaInstance(V, ACCOUNT, "67a59adb-d678-4092-b9a9-8cbe4ca39b4b",
-                new HaActionRequest(new UpgradeAction().upgrade(new UpgradeActionUpgrade().datastoreType("mysql")
-                        .datastoreVersion("5.7")))).getHaInstance();
+                new HaActionRequest().upgrade(new UpgradeTarget().datastoreType("mysql").datastoreVersion("5.7"))).getHaInstance();
         assertThat(upgrade.getState()).isEqualTo(HaState.UPGRADING);
         acls.addHaAcl(V, ACCOUNT, HA_1, new AclRequest().address("10.1.2.3/32"));
         assertThat(acls.listHaAcls(V, ACCOUNT, HA_1).getAcls()).anySatisfy(a -> assertThat(a.getAddress()).isEqualTo("10.1.2.3/32"));

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hakit.contract.Conformance.Verdict;
 import io.hakit.contract.api.RestHaApi;
-import io.hakit.server.ReferenceServer;
 import io.hakit.server.domain.Durations;
 import java.io.IOException;
 import java.net.URI;
@@ -240,11 +239,11 @@ class GateCatchesBrokenImplementationsTest {
     }
 
     private static GateRun.Result gate(Function<URI, AutoCloseable> proxyFor, String... options) {
-        try (ReferenceServer server = KitServers.gateWorld(Durations.Profile.IMMEDIATE)) {
+        try (KitServers.GateServer server = KitServers.gateServer(Durations.Profile.IMMEDIATE)) {
             AutoCloseable proxy = proxyFor.apply(server.baseUri());
             try {
                 URI uri = proxy instanceof BrokenProxy broken ? broken.uri() : ((RawProxy) proxy).uri();
-                GateConfig config = KitServers.config(uri, options);
+                GateConfig config = server.config(uri, options);
                 Target target = KitServers.target(config, new PollingWaiter(Duration.ofSeconds(10)),
                         (contract, conformance) -> new RestHaApi(config, RestHaApi.documentValidator(), contract, conformance));
                 GateRun.Result result = GateRun.run(target, new Timestamped(System.out));

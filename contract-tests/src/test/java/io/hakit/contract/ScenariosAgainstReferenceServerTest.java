@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hakit.contract.api.ClientHaApi;
 import io.hakit.contract.api.RestHaApi;
 import io.hakit.openapi.ContractValidators;
-import io.hakit.server.ReferenceServer;
 import io.hakit.server.domain.Durations;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,12 +16,12 @@ import org.junit.jupiter.api.Test;
  */
 class ScenariosAgainstReferenceServerTest {
 
-    /** A fresh world for each run: the scenarios convert the world's one replication setup. */
-    private ReferenceServer server;
+    /** A fresh empty world for each run, with the configuration group and replication setup the gate needs. */
+    private KitServers.GateServer server;
 
     @BeforeEach
     void start() {
-        server = KitServers.gateWorld(Durations.Profile.SHORT);
+        server = KitServers.gateServer(Durations.Profile.SHORT);
     }
 
     @AfterEach
@@ -32,7 +31,7 @@ class ScenariosAgainstReferenceServerTest {
 
     @Test
     void overPlainHttp() {
-        GateConfig config = KitServers.config(server.baseUri());
+        GateConfig config = server.config(server.baseUri());
         Target target = KitServers.target(config, new ClockWaiter(server.baseUri()),
                 (contract, conformance) -> new RestHaApi(config, ContractValidators.strict(), contract, conformance));
         assertPassedEverywhere(GateRun.scenariosOnly(target));
@@ -40,7 +39,7 @@ class ScenariosAgainstReferenceServerTest {
 
     @Test
     void throughTheGeneratedJavaClient() {
-        GateConfig config = KitServers.config(server.baseUri());
+        GateConfig config = server.config(server.baseUri());
         Target target = KitServers.target(config, new ClockWaiter(server.baseUri()),
                 (contract, conformance) -> new ClientHaApi(config, contract, conformance));
         assertPassedEverywhere(GateRun.scenariosOnly(target));

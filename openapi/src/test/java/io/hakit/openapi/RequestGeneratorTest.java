@@ -65,7 +65,7 @@ class RequestGeneratorTest {
         assertThat(wrong).as("%d of %d", wrong.size(), REQUESTS).isEmpty();
         assertThat(valid).as("valid requests among them").isGreaterThan(REQUESTS / 5);
         assertThat(constraints.keySet()).as("kinds of breaks").contains("body required", "body additionalProperties",
-                "body type", "body maxLength", "body oneOf-none", "body oneOf-two", "media-type", "json-syntax",
+                "body type", "body maxLength", "body minProperties", "body maxProperties", "media-type", "json-syntax",
                 "query maximum", "query minimum");
         Set<String> operations = generator.next(REQUESTS).stream().map(GeneratedRequest::operationId)
                 .collect(Collectors.toSet());

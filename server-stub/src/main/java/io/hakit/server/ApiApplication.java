@@ -5,6 +5,7 @@ import io.hakit.openapi.HaContract;
 import io.hakit.server.domain.HaService;
 import io.hakit.server.domain.World;
 import io.hakit.server.emulator.AccountsResource;
+import io.hakit.server.emulator.AclEncodingResource;
 import io.hakit.server.emulator.ClockResource;
 import io.hakit.server.emulator.EmulatorState;
 import io.hakit.server.emulator.FailoverResource;
@@ -68,7 +69,7 @@ final class ApiApplication extends ResourceConfig {
 
         // One instance each: the resources hold no request state, and a request need not build one.
         resource(new HaInstancesResource(service, views));
-        resource(new HaAclsResource(service, views));
+        resource(new HaAclsResource(service, views, emulator.aclEncoding()));
         resource(new HaActionsResource(service, views));
         resource(new BackupsResource(service, views));
         resource(new ReplicationResource(service, views));
@@ -79,7 +80,8 @@ final class ApiApplication extends ResourceConfig {
         resource(new ClockResource(world));
         resource(new FaultsResource(emulator.faults(), operationNames));
         resource(new FailoverResource(service));
-        resource(new AccountsResource(world, tokens));
+        resource(new AccountsResource(service, tokens));
+        resource(new AclEncodingResource(emulator.aclEncoding()));
         resource(new JournalResource(emulator.journal()));
 
         register(new AcceptJsonFilter());

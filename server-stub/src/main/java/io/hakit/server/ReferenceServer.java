@@ -79,7 +79,7 @@ public final class ReferenceServer implements AutoCloseable {
         HaService service = new HaService(world);
         TokenRegistry tokens = config.tokens().map(TokenRegistry::fromFile).orElseGet(TokenRegistry::defaults);
         EmulatorState emulator = new EmulatorState(world, new InjectedFaults(), new Journal(), new RateLimiter(clock),
-                config.durations());
+                config.durations(), new io.hakit.server.resources.AclEncoding());
         Links links = new Links();
         BodyLimits bodyLimits = new BodyLimits(config.maxBodyBytes());
         ApiApplication application = new ApiApplication(service, new Views(links), tokens, emulator, bodyLimits);

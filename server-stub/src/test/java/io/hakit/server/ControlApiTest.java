@@ -243,6 +243,71 @@ class ControlApiTest {
         assertThat(TestServer.world().get("accounts").findValuesAsText("id")).doesNotContain("9999");
     }
 
+    @Test
+    void aConfigurationGroupAddedToAnEmptyAccountAttachesAndDetaches() {
+        TestServer.reset();
+        JsonNode added = TestServer.json(raw().contentType(ContentType.JSON).body(Map.of("name", "connections",
+                "datastore", Map.of("type", "mysql", "version", "5.7"), "values", Map.of("max_connections", 200)))
+                .post("/_emulator/accounts/1234/configurations").then().statusCode(201).extract().response());
+        String configuration = added.get("id").asText();
+        assertThat(added.at("/values/max_connections").asInt()).isEqualTo(200);
+        api().get("/v1.0/1234/configurations/" + configuration).then().statusCode(200);
+        String id = TestServer.activeGroup("with-configuration");
+        api().body("{\"ha_instance\": {\"configuration\": \"" + configuration + "\"}}").patch(ha("/" + id)).then().statusCode(202);
+        assertThat(TestServer.group(id).at("/configuration/id").asText()).isEqualTo(configuration);
+        assertThat(TestServer.state(id)).as("a dynamic parameter needs no restart").isEqualTo("ACTIVE");
+        api().body("{\"ha_instance\": {\"configuration\": \"\"}}").patch(ha("/" + id)).then().statusCode(202);
+        assertThat(TestServer.group(id).path("configuration").isNull()).as("detached").isTrue();
+    }
+
+    @Test
+    void aReplicationSetupAddedToAnEmptyAccountConvertsToHa() {
+        TestServer.reset();
+        JsonNode added = TestServer.json(raw().contentType(ContentType.JSON).body(Map.of("name", "orders",
+                "datastore", Map.of("type", "mysql", "version", "5.7"), "replicas", 2))
+                .post("/_emulator/accounts/1234/replication-setups").then().statusCode(201).extract().response());
+        assertThat(added.get("replicaIds")).hasSize(2);
+        String replica = added.at("/replicaIds/1").asText();
+        api().get("/v1.0/1234/instances/" + added.get("sourceId").asText()).then().statusCode(200);
+        String id = api().body("{\"convert_to_ha\": {\"name\": \"orders-ha\"}}")
+                .post("/v1.0/1234/instances/" + replica + "/action").then().statusCode(202).extract().path("ha_instance.id");
+        advance(60);
+        assertThat(TestServer.state(id)).isEqualTo("ACTIVE");
+        assertThat(TestServer.group(id).get("replicas")).hasSize(2);
+    }
+
+    @Test
+    void setupsOfUnknownAccountsDatastoresAndFlavorsAreRefusedAndChangeNothing() {
+        TestServer.reset();
+        JsonNode before = TestServer.world();
+        Map<String, Object> mysql = Map.of("type", "mysql", "version", "5.7");
+        assertProblem(404, raw().contentType(ContentType.JSON).body(Map.of("name", "x", "datastore", mysql))
+                .post("/_emulator/accounts/9999/configurations"), "unknown account");
+        assertProblem(404, raw().contentType(ContentType.JSON).body(Map.of("name", "x", "datastore",
+                Map.of("type", "mysql", "version", "4.0"))).post("/_emulator/accounts/1234/configurations"), "unknown version");
+        assertProblem(400, raw().contentType(ContentType.JSON).body(Map.of("name", "x", "datastore", mysql,
+                "values", Map.of("a", List.of(1)))).post("/_emulator/accounts/1234/configurations"), "a list value");
+        assertProblem(400, raw().contentType(ContentType.JSON).body(Map.of("name", "x", "datastore", mysql,
+                "flavorRef", "1")).post("/_emulator/accounts/1234/replication-setups"), "a 512 MB flavor");
+        assertProblem(400, raw().contentType(ContentType.JSON).body(Map.of("name", "x", "datastore", mysql,
+                "replicas", 3)).post("/_emulator/accounts/1234/replication-setups"), "three replicas");
+        assertThat(TestServer.world()).isEqualTo(before);
+    }
+
+    @Test
+    void strictAclEncodingTakesOnlyTheDocumentedSpellingUntilAWholeReset() {
+        TestServer.resetDocumented("deleteHaAcl");
+        assertThat(raw().get("/_emulator/acl-encoding").then().statusCode(200).extract().<String>path("mode")).isEqualTo("lenient");
+        raw().contentType(ContentType.JSON).body(Map.of("mode", "strict")).put("/_emulator/acl-encoding").then().statusCode(200);
+        for (String spelling : List.of("1.2.3.4%2F32", "1.2.3.4%252F32", "1.2.3.4%2525252F32")) {
+            Refusals.assertRefused(400, () -> api().delete(ha("/" + HA_1 + "/acls/" + spelling)));
+        }
+        api().delete(ha("/" + HA_1 + "/acls/1.2.3.4%25252F32")).then().statusCode(202);
+        TestServer.resetDocumented("deleteHaAcl");
+        assertThat(raw().get("/_emulator/acl-encoding").then().extract().<String>path("mode")).isEqualTo("lenient");
+        api().delete(ha("/" + HA_1 + "/acls/1.2.3.4%2F32")).then().statusCode(202);
+    }
+
     private static void assertProblem(int status, io.restassured.response.Response response, String what) {
         assertThat(response.statusCode()).as("%s: %s", what, response.asString()).isEqualTo(status);
         JsonNode body = TestServer.json(response);

@@ -122,6 +122,13 @@ public final class TestServer {
         return id;
     }
 
+    /** Creates a group from {@code body} and lets it become ACTIVE; answers its id. */
+    public static String build(com.fasterxml.jackson.databind.node.ObjectNode body) {
+        String id = api().body(body.toString()).post(ha("")).then().statusCode(202).extract().path("ha_instance.id");
+        advance(3600);
+        return id;
+    }
+
     public static JsonNode group(String id) {
         return json(api().get(ha("/" + id)).then().statusCode(200).extract().response()).get("ha_instance");
     }

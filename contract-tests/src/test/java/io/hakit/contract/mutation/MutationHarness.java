@@ -11,7 +11,6 @@ import io.hakit.contract.api.RestHaApi;
 import io.hakit.contract.mutation.Mutants.Kind;
 import io.hakit.contract.mutation.Mutants.Mutant;
 import io.hakit.openapi.HaContract;
-import io.hakit.server.ReferenceServer;
 import io.hakit.server.domain.Durations;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -88,9 +87,9 @@ public final class MutationHarness {
         long start = System.nanoTime();
         HaContract contract = KitServers.CONTRACT;
         MutantProxy breakage = new MutantProxy(mutant, contract, KitServers.TOKEN);
-        try (ReferenceServer server = KitServers.gateWorld(Durations.Profile.IMMEDIATE);
+        try (KitServers.GateServer server = KitServers.gateServer(Durations.Profile.IMMEDIATE);
                 BrokenProxy proxy = BrokenProxy.in(server.baseUri(), breakage)) {
-            GateConfig config = KitServers.config(proxy.uri(), "--only=" + String.join(",", judged(contract, mutant)),
+            GateConfig config = server.config(proxy.uri(), "--only=" + String.join(",", judged(contract, mutant)),
                     "--fuzz=30", "--edge=off", "--requestTimeoutSeconds=5", "--seed=1");
             Target target = KitServers.target(config, new PollingWaiter(Duration.ofSeconds(10)),
                     (c, conformance) -> new RestHaApi(config, RestHaApi.documentValidator(), c, conformance));

@@ -83,6 +83,9 @@ final class ConstraintBreaks {
                 return object;
             }, ""));
         }
+        if (schema.path("minProperties").asInt(0) > 0 && !node.isEmpty()) {
+            out.add(replaced(root, pointer, "minProperties", NODES.objectNode())); // the action body with no key
+        }
         if (schema.has("maxProperties") && schema.path("properties").size() > node.size()) {
             out.add(changed(root, pointer, "maxProperties", object -> {
                 Iterator<String> names = schema.path("properties").fieldNames();

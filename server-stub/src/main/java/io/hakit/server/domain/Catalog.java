@@ -10,40 +10,24 @@ import java.util.UUID;
 
 /**
  * What the service offers every account: flavors, datastore versions, which of them a new HA group may use, the
- * upgrade paths, and which configuration parameters need a restart. The one place for these facts.
+ * upgrade paths (all read from the document's {@code x-catalog} table), and which configuration parameters need a
+ * restart.
  */
 public final class Catalog {
 
+    private static final CatalogTable TABLE = CatalogTable.DOCUMENTED;
+
     /** Flavors 1 to 8 as Rackspace documents them; 9 is the flavor the seed's HA groups report. */
-    private static final List<Flavor> FLAVORS = List.of(
-            new Flavor(1, "512MB Instance", 512),
-            new Flavor(2, "1GB Instance", 1024),
-            new Flavor(3, "2GB Instance", 2048),
-            new Flavor(4, "4GB Instance", 4096),
-            new Flavor(5, "8GB Instance", 8192),
-            new Flavor(6, "16GB Instance", 16384),
-            new Flavor(7, "32GB Instance", 32768),
-            new Flavor(8, "64GB Instance", 65536),
-            new Flavor(9, "1GB HA Instance", 1024));
+    private static final List<Flavor> FLAVORS = TABLE.flavors();
 
     /** Every datastore version the service knows, for existing instances and upgrades. */
-    private static final Map<String, List<String>> VERSIONS = Map.of(
-            "mysql", List.of("5.1", "5.6", "5.7", "8.0"),
-            "percona", List.of("5.6", "5.7"),
-            "mariadb", List.of("10", "10.1", "10.4", "10.4enc"));
+    private static final Map<String, List<String>> VERSIONS = TABLE.versions();
 
     /** The versions a new HA group may use (the seed's list). */
-    private static final Set<Datastore> HA_VERSIONS = Set.of(
-            new Datastore("mysql", "5.7"), new Datastore("mysql", "8.0"), new Datastore("percona", "5.7"),
-            new Datastore("mariadb", "10.4"), new Datastore("mariadb", "10.4enc"));
+    private static final Set<Datastore> HA_VERSIONS = TABLE.newGroups();
 
     /** The seed's upgrade paths, from a version to the versions it may go to. */
-    private static final Map<Datastore, Set<Datastore>> UPGRADES = Map.of(
-            new Datastore("mysql", "5.1"), Set.of(new Datastore("mysql", "5.7")),
-            new Datastore("mysql", "5.6"), Set.of(new Datastore("mysql", "5.7"), new Datastore("mariadb", "10.4enc")),
-            new Datastore("mariadb", "10"), Set.of(new Datastore("mariadb", "10.4")),
-            new Datastore("mariadb", "10.1"), Set.of(new Datastore("mariadb", "10.4")),
-            new Datastore("mariadb", "10.4"), Set.of(new Datastore("mariadb", "10.4enc")));
+    private static final Map<Datastore, Set<Datastore>> UPGRADES = TABLE.upgrades();
 
     /** Parameters MySQL reads only at start: a configuration group with one of them needs a restart. */
     private static final Set<String> STATIC_PARAMETERS = Set.of(

@@ -26,6 +26,21 @@ public final class Configurations {
         return configuration;
     }
 
+    /**
+     * A new configuration group of the account, for a datastore the catalog knows (404 otherwise). Configuration
+     * groups have no create call in the HA API; the control API adds them so that a test can start from nothing.
+     */
+    public ConfigurationGroup create(String accountId, String name, String description, String type, String version,
+            Map<String, Object> values) {
+        return world.locked(() -> {
+            Datastore datastore = world.catalog().datastore(type, version);
+            ConfigurationGroup configuration = new ConfigurationGroup(world.newId(), accountId, name,
+                    description == null ? "" : description, datastore, values);
+            world.account(accountId).configurations().put(configuration.id(), configuration);
+            return configuration;
+        });
+    }
+
     public void attach(String accountId, String haId, String configurationId) {
         world.locked(() -> {
             AccountData account = world.account(accountId);

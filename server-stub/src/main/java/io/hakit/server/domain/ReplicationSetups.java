@@ -13,6 +13,38 @@ public final class ReplicationSetups {
         this.world = world;
     }
 
+    /** A new replication setup: its source and its replicas, each ACTIVE, named after {@code name}. */
+    public record Created(DbInstance source, List<DbInstance> replicas) {}
+
+    /**
+     * Adds a replication setup (a standalone source and {@code replicaCount} replicas of it, all ACTIVE) to the
+     * account: the HA API has no call that makes one, and convertToHa needs one. The flavor must be one HA takes
+     * and the datastore one the catalog knows, so that the setup can be converted.
+     */
+    public Created create(String accountId, String name, String type, String version, String flavorId, int volume,
+            int replicaCount) {
+        return world.locked(() -> {
+            Datastore datastore = world.catalog().datastore(type, version);
+            Flavor flavor = GroupRules.haFlavor(world.catalog(), flavorId);
+            AccountData account = world.account(accountId);
+            DbInstance source = instance(accountId, name + "-source", String.valueOf(flavor.id()), volume, datastore);
+            account.instances().put(source.id(), source);
+            List<DbInstance> replicas = new java.util.ArrayList<>();
+            for (int i = 1; i <= replicaCount; i++) {
+                DbInstance replica = instance(accountId, name + "-replica-" + i, source.flavorId(), volume, datastore);
+                replica.replicaOf(source.id());
+                account.instances().put(replica.id(), replica);
+                replicas.add(replica);
+            }
+            return new Created(source, List.copyOf(replicas));
+        });
+    }
+
+    private DbInstance instance(String accountId, String name, String flavorId, int volume, Datastore datastore) {
+        String id = world.newId();
+        return new DbInstance(id, accountId, name, world.memberHostname(id), "ACTIVE", flavorId, volume, datastore);
+    }
+
     /** {@code instanceId} may be the source or any replica of the setup. */
     public HaGroup convertToHa(String accountId, String instanceId, String name, List<String> networks, List<String> acls) {
         return world.locked(() -> {

@@ -1,20 +1,84 @@
 package io.hakit.server.emulator;
 
+import io.hakit.server.domain.ConfigurationGroup;
+import io.hakit.server.domain.DbInstance;
+import io.hakit.server.domain.DomainException;
+import io.hakit.server.domain.HaService;
 import io.hakit.server.domain.Limits;
+import io.hakit.server.domain.ReplicationSetups;
 import io.hakit.server.domain.World;
 import io.hakit.server.emulator.api.AccountsApi;
+import io.hakit.server.emulator.api.model.ConfigurationAdded;
+import io.hakit.server.emulator.api.model.ConfigurationSpec;
+import io.hakit.server.emulator.api.model.DatastoreSpec;
+import io.hakit.server.emulator.api.model.ReplicationSetupAdded;
+import io.hakit.server.emulator.api.model.ReplicationSetupSpec;
 import io.hakit.server.http.TokenRegistry;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 
-/** Per-account limits, of the accounts the token registry names or the world holds. */
+/**
+ * Per-account limits, and what an account holds that the HA API cannot create (configuration groups, replication
+ * setups), of the accounts the token registry names or the world holds.
+ */
 public final class AccountsResource implements AccountsApi {
 
+    private final HaService service;
     private final World world;
     private final TokenRegistry tokens;
 
-    public AccountsResource(World world, TokenRegistry tokens) {
-        this.world = world;
+    public AccountsResource(HaService service, TokenRegistry tokens) {
+        this.service = service;
+        this.world = service.world();
         this.tokens = tokens;
+    }
+
+    @Override
+    public Response addConfiguration(String accountId, ConfigurationSpec request) {
+        if (!known(accountId)) {
+            return unknown(accountId);
+        }
+        Map<String, Object> values = request.getValues() == null ? Map.of() : request.getValues();
+        for (Map.Entry<String, Object> value : values.entrySet()) {
+            if (!(value.getValue() instanceof String || value.getValue() instanceof Number
+                    || value.getValue() instanceof Boolean)) {
+                return ControlResponses.problem(400, "The value of " + value.getKey()
+                        + " must be a string, a number or a boolean.");
+            }
+        }
+        try {
+            ConfigurationGroup added = service.configurations().create(accountId, request.getName(),
+                    request.getDescription(), request.getDatastore().getType(), request.getDatastore().getVersion(), values);
+            return ControlResponses.json(201, new ConfigurationAdded().id(added.id()).name(added.name())
+                    .datastore(datastore(added.datastore())).values(added.values()));
+        } catch (DomainException e) {
+            return refused(e);
+        }
+    }
+
+    @Override
+    public Response addReplicationSetup(String accountId, ReplicationSetupSpec request) {
+        if (!known(accountId)) {
+            return unknown(accountId);
+        }
+        try {
+            ReplicationSetups.Created added = service.replicationSetups().create(accountId, request.getName(),
+                    request.getDatastore().getType(), request.getDatastore().getVersion(), request.getFlavorRef(),
+                    request.getVolume(), request.getReplicas());
+            return ControlResponses.json(201, new ReplicationSetupAdded().sourceId(added.source().id())
+                    .replicaIds(added.replicas().stream().map(DbInstance::id).toList()));
+        } catch (DomainException e) {
+            return refused(e);
+        }
+    }
+
+    private static DatastoreSpec datastore(io.hakit.server.domain.Datastore datastore) {
+        return new DatastoreSpec().type(datastore.type()).version(datastore.version());
+    }
+
+    /** An unknown datastore or flavor is 404, like the account; a flavor HA does not take is a bad request. */
+    private static Response refused(DomainException e) {
+        return ControlResponses.problem(e.kind() == DomainException.Kind.NOT_FOUND ? 404 : 400, e.getMessage());
     }
 
     @Override

@@ -1,20 +1,17 @@
 package io.hakit.server.resources;
 
 import io.hakit.server.api.HaActionsApi;
-import io.hakit.server.api.model.AddReplicaAction;
 import io.hakit.server.api.model.HaActionRequest;
-import io.hakit.server.api.model.RemoveReplicaAction;
-import io.hakit.server.api.model.ResizeFlavorAction;
-import io.hakit.server.api.model.ResizeVolumesAction;
-import io.hakit.server.api.model.RestartAction;
-import io.hakit.server.api.model.UpgradeAction;
 import io.hakit.server.domain.HaActions;
 import io.hakit.server.domain.HaGroup;
 import io.hakit.server.domain.HaService;
 import io.hakit.server.resources.views.Views;
 import jakarta.ws.rs.core.Response;
 
-/** The six actions, told apart by the type Jackson deduced from the body's only key. */
+/**
+ * The six actions, told apart by the body's only key. The request validator has already refused a body with no
+ * key, two keys or an unknown one (minProperties, maxProperties and additionalProperties in the document).
+ */
 public final class HaActionsResource implements HaActionsApi {
 
     private final HaService service;
@@ -28,22 +25,22 @@ public final class HaActionsResource implements HaActionsApi {
     @Override
     public Response actOnHaInstance(String version, String accountId, String haId, HaActionRequest request) {
         HaActions actions = service.actions();
-        if (request instanceof UpgradeAction upgrade) {
-            HaGroup group = actions.upgrade(accountId, haId, upgrade.getUpgrade().getDatastoreType(),
-                    upgrade.getUpgrade().getDatastoreVersion());
+        if (request.getUpgrade() != null) {
+            HaGroup group = actions.upgrade(accountId, haId, request.getUpgrade().getDatastoreType(),
+                    request.getUpgrade().getDatastoreVersion());
             return ApiResponses.json(202, service.asLeft(accountId, account -> views.upgradeStarted(group)));
-        } else if (request instanceof AddReplicaAction add) {
-            actions.addReplica(accountId, haId, RequestMapping.member(add.getAddReplica().getReplicaDetails()));
-        } else if (request instanceof RemoveReplicaAction remove) {
-            actions.removeReplica(accountId, haId, remove.getRemoveReplica());
-        } else if (request instanceof ResizeVolumesAction resize) {
-            actions.resizeVolume(accountId, haId, resize.getResizeVolumes().getSize());
-        } else if (request instanceof ResizeFlavorAction resize) {
-            actions.resizeFlavor(accountId, haId, resize.getResizeFlavor());
-        } else if (request instanceof RestartAction) {
+        } else if (request.getAddReplica() != null) {
+            actions.addReplica(accountId, haId, RequestMapping.member(request.getAddReplica().getReplicaDetails()));
+        } else if (request.getRemoveReplica() != null) {
+            actions.removeReplica(accountId, haId, request.getRemoveReplica());
+        } else if (request.getResizeVolumes() != null) {
+            actions.resizeVolume(accountId, haId, request.getResizeVolumes().getSize());
+        } else if (request.getResizeFlavor() != null) {
+            actions.resizeFlavor(accountId, haId, request.getResizeFlavor());
+        } else if (request.getRestart() != null) {
             actions.restart(accountId, haId);
         } else {
-            throw new IllegalStateException("the document's oneOf has no action " + request.getClass());
+            throw new IllegalStateException("the validator let through an action body with no action");
         }
         return ApiResponses.empty(202);
     }

@@ -2,7 +2,7 @@ package io.hakit.server.resources;
 
 import io.hakit.server.api.ReplicationApi;
 import io.hakit.server.api.model.ConvertToHaAction;
-import io.hakit.server.api.model.ConvertToHaActionConvertToHa;
+import io.hakit.server.api.model.ConvertToHaSpec;
 import io.hakit.server.domain.HaGroup;
 import io.hakit.server.domain.HaService;
 import io.hakit.server.resources.views.Views;
@@ -20,7 +20,7 @@ public final class ReplicationResource implements ReplicationApi {
 
     @Override
     public Response actOnInstance(String version, String accountId, String instanceId, ConvertToHaAction request) {
-        ConvertToHaActionConvertToHa convert = request.getConvertToHa();
+        ConvertToHaSpec convert = request.getConvertToHa();
         HaGroup group = service.replicationSetups().convertToHa(accountId, instanceId, convert.getName(),
                 RequestMapping.networks(convert.getNetworks()), RequestMapping.acls(convert.getAcls()));
         return ApiResponses.json(202, service.asLeft(accountId, account -> views.convertedGroup(account, group)));

@@ -1,6 +1,6 @@
-// The smoke test of the generated Go client: the client from the build, and its one dependency from Debian's
+// The Go driver of the client matrix: the client from the build, and its one dependency from Debian's
 // golang-gopkg-validator.v2-dev (the Go module proxy is out of reach here), both by directory.
-module hakit.io/smoke
+module hakit.io/driver
 
 go 1.23
 

@@ -1,0 +1,76 @@
+package io.hakit.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Where the build puts the clients, and the toolchains that check them (tsc, openapi-typescript, Go). */
+final class Toolchains {
+
+    static final Path ROOT = Path.of(System.getProperty("kit.root", "..")).toAbsolutePath().normalize();
+    static final Path MODULE = ROOT.resolve("client-gen");
+    static final Path CLIENTS = MODULE.resolve("target/clients");
+
+    private Toolchains() {}
+
+    static String tsc() {
+        return ROOT.resolve("node_modules/.bin/tsc").toString();
+    }
+
+    /** openapi-typescript's types of the bundle, beside the openapi-fetch typed calls the build wrote. */
+    static Path openapiTypescriptTypes() {
+        Path types = CLIENTS.resolve("openapi-typescript/schema.d.ts");
+        succeeds(ProcessRun.run(MODULE, Map.of(), List.of(ROOT.resolve("node_modules/.bin/openapi-typescript").toString(),
+                ROOT.resolve("openapi/target/ha-api.yaml").toString(), "-o", types.toString())));
+        return types;
+    }
+
+    /**
+     * Go 1.23 comes from Debian's backports (Debian 12's own golang is 1.19, older than the generated go.mod's
+     * line); .ci/run installs it.
+     */
+    static Optional<Path> go() {
+        return Stream.of(System.getenv("HAKIT_GO"), "/usr/lib/go-1.23/bin/go").filter(p -> p != null)
+                .map(Path::of).filter(Files::isExecutable).findFirst();
+    }
+
+    /**
+     * Offline Go: the client's one dependency from Debian's golang-gopkg-validator.v2-dev (the Go module proxy is
+     * out of reach), copied as a module, since the Debian source has no go.mod.
+     */
+    static Map<String, String> offlineGo() {
+        Path validator = Path.of("/usr/share/gocode/src/gopkg.in/validator.v2");
+        assertThat(validator).as("golang-gopkg-validator.v2-dev").isDirectory();
+        Path target = MODULE.resolve("target/go-deps/validator.v2");
+        try {
+            if (Files.exists(target)) {
+                try (Stream<Path> old = Files.walk(target)) {
+                    old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            Files.createDirectories(target);
+            try (Stream<Path> files = Files.list(validator)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".go")).toList()) {
+                    Files.copy(file, target.resolve(file.getFileName()));
+                }
+            }
+            Files.writeString(target.resolve("go.mod"), "module gopkg.in/validator.v2\n\ngo 1.12\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.of("GOTOOLCHAIN", "local", "GOPROXY", "off", "GOFLAGS", "-mod=mod",
+                "GOCACHE", MODULE.resolve("target/go-cache").toString(), "GOPATH", MODULE.resolve("target/go-path").toString());
+    }
+
+    static void succeeds(ProcessRun run) {
+        assertThat(run.succeeded()).as(run.output()).isTrue();
+    }
+}

@@ -1,0 +1,142 @@
+package io.hakit.openapi.clients;
+
+import io.hakit.openapi.clients.ClientOperation.Body;
+import io.hakit.openapi.clients.ClientOperation.PathParameter;
+import io.hakit.openapi.clients.ClientOperation.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The typed calls over openapi-generator's {@code go} client, as {@code ha_api.go} in its package. */
+final class GoFacade implements Facade {
+
+    private final String pkg;
+
+    GoFacade(String pkg) {
+        this.pkg = pkg;
+    }
+
+    @Override
+    public Map<String, String> files(List<ClientOperation> operations) {
+        StringBuilder out = new StringBuilder();
+        out.append("// The HA API's named operations, one typed call each, with the API version and the account bound once.\n")
+                .append("// Generated from the document's x-operations by the kit (io.hakit.openapi.clients.FacadeMain); do not edit.\n")
+                .append("// A fault is returned as a *HaFault; an operation that answers with no body returns only its error.\n\n")
+                .append("package ").append(pkg).append("\n\n");
+        out.append("""
+                import (
+                	"context"
+                	"encoding/json"
+                	"fmt"
+                	"net/http"
+                	"strings"
+                )
+
+                // HaFault is a fault the service answered: the status, the fault's name and its message.
+                type HaFault struct {
+                	Status       int
+                	FaultName    string
+                	FaultMessage string
+                }
+
+                func (f *HaFault) Error() string {
+                	return fmt.Sprintf("%s (%d): %s", f.FaultName, f.Status, f.FaultMessage)
+                }
+
+                func fault(answer *http.Response, err error) error {
+                	if err == nil {
+                		return nil
+                	}
+                	generic, ok := err.(*GenericOpenAPIError)
+                	if !ok || answer == nil {
+                		return err
+                	}
+                	var body map[string]struct {
+                		Message string `json:"message"`
+                	}
+                	if json.Unmarshal(generic.Body(), &body) == nil && len(body) == 1 {
+                		for name, inner := range body {
+                			return &HaFault{Status: answer.StatusCode, FaultName: name, FaultMessage: inner.Message}
+                		}
+                	}
+                	return &HaFault{Status: answer.StatusCode, FaultName: "unexpected", FaultMessage: string(generic.Body())}
+                }
+
+                // HaApi binds the API version, the account and a context (which carries the token) once.
+                type HaApi struct {
+                	client    *APIClient
+                	ctx       context.Context
+                	accountID string
+                }
+
+                // NewHaApi gives the typed calls of one account; ctx carries the token (ContextAPIKeys).
+                func NewHaApi(client *APIClient, ctx context.Context, accountID string) *HaApi {
+                	return &HaApi{client: client, ctx: ctx, accountID: accountID}
+                }
+
+                var _ = strings.ReplaceAll
+                """);
+        for (ClientOperation op : operations) {
+            out.append('\n').append(method(op));
+        }
+        return Map.of("ha_api.go", out.toString());
+    }
+
+    private static String method(ClientOperation op) {
+        List<String> parameters = new ArrayList<>();
+        List<String> arguments = new ArrayList<>(List.of("h.ctx", "\"v1.0\"", "h.accountID"));
+        for (PathParameter p : op.pathParameters()) {
+            parameters.add(p.name() + " string");
+            String value = p.name();
+            for (var r : p.replacements().entrySet()) {
+                value = "strings.ReplaceAll(" + value + ", \"" + r.getKey() + "\", \"" + r.getValue() + "\")";
+            }
+            arguments.add(value);
+        }
+        String request = "h.client." + Names.api(op.tag(), "API") + "." + Names.upperFirst(op.carrier().operationId())
+                + "(" + String.join(", ", arguments) + ")";
+        if (op.body().isPresent()) {
+            Body body = op.body().get();
+            switch (body.kind()) {
+                case OBJECT -> parameters.add(body.argument() + " " + body.leafType());
+                case STRING -> parameters.add(body.argument() + " string");
+                case INTEGER -> parameters.add(body.argument() + " int32");
+                default -> { }
+            }
+            request += "." + body.root() + "(" + bodyExpression(body) + ")";
+        }
+        String name = Names.upperFirst(op.name());
+        StringBuilder out = new StringBuilder("// " + name + ": " + op.summary() + " (" + op.name() + ")"
+                + (op.answer().isEmpty() ? "; answers with no body" : "") + ".\n");
+        String signature = "func (h *HaApi) " + name + "(" + String.join(", ", parameters) + ")";
+        if (op.answer().isPresent()) {
+            out.append(signature).append(" (*").append(op.answer().get()).append(", error) {\n")
+                    .append("\tanswer, r, err := ").append(request).append(".Execute()\n")
+                    .append("\tif err != nil {\n\t\treturn nil, fault(r, err)\n\t}\n")
+                    .append("\tif answer == nil {\n\t\treturn nil, fmt.Errorf(\"").append(op.name())
+                    .append(" answered with no body\")\n\t}\n\treturn answer, nil\n}\n");
+        } else if (op.carrierAnswers()) {
+            out.append(signature).append(" error {\n\t_, r, err := ").append(request).append(".Execute()\n\treturn fault(r, err)\n}\n");
+        } else {
+            out.append(signature).append(" error {\n\tr, err := ").append(request).append(".Execute()\n\treturn fault(r, err)\n}\n");
+        }
+        return out.toString();
+    }
+
+    /** Required fields are values, optional ones pointers (openapi-generator's Go models). */
+    private static String bodyExpression(Body body) {
+        String expression = switch (body.kind()) {
+            case FIXED -> Names.literal(body.fixed().orElseThrow());
+            case EMPTY_OBJECT -> "map[string]interface{}{}";
+            default -> body.argument();
+        };
+        boolean pointerable = body.kind() != ClientOperation.Kind.EMPTY_OBJECT;
+        for (int i = body.steps().size() - 1; i >= 0; i--) {
+            Step step = body.steps().get(i);
+            String value = step.required() || !pointerable ? expression : "&" + expression;
+            expression = step.holder() + "{" + ClientOperation.pascal(step.property()) + ": " + value + "}";
+            pointerable = true;
+        }
+        return expression;
+    }
+}

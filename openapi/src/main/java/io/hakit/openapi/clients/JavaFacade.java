@@ -1,0 +1,202 @@
+package io.hakit.openapi.clients;
+
+import io.hakit.openapi.clients.ClientOperation.Body;
+import io.hakit.openapi.clients.ClientOperation.PathParameter;
+import io.hakit.openapi.clients.ClientOperation.Step;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The typed calls over openapi-generator's {@code java} client, for the libraries native, okhttp-gson and
+ * restclient (their models and API classes are spelt alike; their exceptions and JSON libraries differ).
+ */
+final class JavaFacade implements Facade {
+
+    enum Library { NATIVE, OKHTTP_GSON, RESTCLIENT }
+
+    private final Library library;
+    private final String pkg;
+
+    JavaFacade(Library library, String pkg) {
+        this.library = library;
+        this.pkg = pkg;
+    }
+
+    @Override
+    public Map<String, String> files(List<ClientOperation> operations) {
+        Map<String, String> files = new LinkedHashMap<>();
+        String dir = pkg.replace('.', '/') + "/";
+        files.put(dir + "HaApi.java", api(operations));
+        if (library != Library.NATIVE) { // the native client's HaFault is hand-written in client-gen
+            files.put(dir + "HaFault.java", fault());
+        }
+        return files;
+    }
+
+    private String api(List<ClientOperation> operations) {
+        StringBuilder out = new StringBuilder();
+        out.append("package ").append(pkg).append(";\n\n");
+        out.append("import ").append(pkg).append(".api.*;\n");
+        out.append("import ").append(pkg).append(".invoker.ApiClient;\n");
+        out.append("import ").append(pkg).append(".model.*;\n\n");
+        out.append("/**\n * The HA API's named operations, one typed call each, with the API version and the account bound once.\n")
+                .append(" * Generated from the document's x-operations by the kit (io.hakit.openapi.clients.FacadeMain); do not edit.\n")
+                .append(" * A fault answer throws {@link HaFault}; an operation that answers with no body returns nothing.\n */\n");
+        out.append("public final class HaApi {\n\n    public static final String VERSION = \"v1.0\";\n\n    private final String accountId;\n");
+        TreeSet<String> apis = new TreeSet<>();
+        operations.forEach(op -> apis.add(Names.javaApi(op.tag())));
+        for (String api : apis) {
+            out.append("    private final ").append(api).append(' ').append(Names.lowerFirst(api)).append(";\n");
+        }
+        out.append("\n    public HaApi(ApiClient client, String accountId) {\n        this.accountId = accountId;\n");
+        for (String api : apis) {
+            out.append("        this.").append(Names.lowerFirst(api)).append(" = new ").append(api).append("(client);\n");
+        }
+        out.append("    }\n");
+        for (ClientOperation op : operations) {
+            out.append('\n').append(method(op));
+        }
+        return out.append("}\n").toString();
+    }
+
+    private String method(ClientOperation op) {
+        List<String> parameters = new ArrayList<>();
+        List<String> arguments = new ArrayList<>(List.of("VERSION", "accountId"));
+        for (PathParameter p : op.pathParameters()) {
+            parameters.add("String " + p.name());
+            String value = p.name();
+            for (var r : p.replacements().entrySet()) {
+                value += ".replace(\"" + r.getKey() + "\", \"" + r.getValue() + "\")";
+            }
+            arguments.add(value);
+        }
+        for (int i = 0; i < op.queryParameters(); i++) {
+            arguments.add("null");
+        }
+        op.body().ifPresent(body -> {
+            switch (body.kind()) {
+                case OBJECT -> parameters.add(body.leafType() + " " + body.argument());
+                case STRING -> parameters.add("String " + body.argument());
+                case INTEGER -> parameters.add("Integer " + body.argument());
+                default -> { }
+            }
+            arguments.add(bodyExpression(body));
+        });
+        String call = Names.lowerFirst(Names.javaApi(op.tag())) + "." + op.carrier().operationId() + "("
+                + String.join(", ", arguments) + ")";
+        String answer = op.answer().orElse(null);
+        StringBuilder out = new StringBuilder();
+        out.append("    /** ").append(op.summary()).append(" (").append(op.name()).append(")")
+                .append(answer == null ? "; answers with no body" : "").append(". */\n");
+        out.append("    public ").append(answer == null ? "void" : answer).append(' ').append(op.name()).append('(')
+                .append(String.join(", ", parameters)).append(") {\n");
+        if (answer == null) {
+            out.append("        HaFault.call(() -> {\n            ").append(call).append(";\n            return null;\n        });\n");
+        } else {
+            out.append("        return HaFault.call(() -> ").append(call).append(");\n");
+        }
+        return out.append("    }\n").toString();
+    }
+
+    /**
+     * A model's fluent setter: the property in camelCase, prefixed with {@code _} where the java generator reserves
+     * the name (the document's {@code configuration} clashes with its Configuration class; a new clash fails the
+     * build's compile).
+     */
+    private static String setter(String property) {
+        String camel = ClientOperation.camel(property);
+        return camel.equals("configuration") ? "_" + camel : camel;
+    }
+
+    private static String bodyExpression(Body body) {
+        String expression = switch (body.kind()) {
+            case FIXED -> Names.literal(body.fixed().orElseThrow());
+            case EMPTY_OBJECT -> "new java.util.HashMap<String, Object>()";
+            default -> body.argument();
+        };
+        for (int i = body.steps().size() - 1; i >= 0; i--) {
+            Step step = body.steps().get(i);
+            expression = "new " + step.holder() + "()." + setter(step.property()) + "(" + expression + ")";
+        }
+        return expression;
+    }
+
+    private String fault() {
+        String exception = library == Library.OKHTTP_GSON ? pkg + ".invoker.ApiException"
+                : "org.springframework.web.client.RestClientResponseException";
+        String status = library == Library.OKHTTP_GSON ? "e.getCode()" : "e.getStatusCode().value()";
+        String body = library == Library.OKHTTP_GSON ? "e.getResponseBody()" : "e.getResponseBodyAsString()";
+        String parse = library == Library.OKHTTP_GSON
+                ? """
+                        com.google.gson.JsonElement json = com.google.gson.JsonParser.parseString(body);
+                                    if (json.isJsonObject() && json.getAsJsonObject().size() == 1) {
+                                        var fault = json.getAsJsonObject().entrySet().iterator().next();
+                                        var inner = fault.getValue().getAsJsonObject();
+                                        return new HaFault(status, fault.getKey(), inner.has("message") ? inner.get("message").getAsString() : "");
+                                    }"""
+                : """
+                        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+                                    if (json.isObject() && json.size() == 1) {
+                                        String name = json.fieldNames().next();
+                                        return new HaFault(status, name, json.get(name).path("message").asText(""));
+                                    }""";
+        return """
+                package %s;
+
+                /**
+                 * A fault the service answered ({"<faultName>": {"code": N, "message": "..."}}) as a typed exception: the
+                 * status, the fault's name and its message. Generated by the kit with {@link HaApi}; do not edit.
+                 */
+                public final class HaFault extends RuntimeException {
+
+                    private final int status;
+                    private final String faultName;
+                    private final String faultMessage;
+
+                    public HaFault(int status, String faultName, String faultMessage) {
+                        super(faultName + " (" + status + "): " + faultMessage, null, false, false);
+                        this.status = status;
+                        this.faultName = faultName;
+                        this.faultMessage = faultMessage;
+                    }
+
+                    public int status() {
+                        return status;
+                    }
+
+                    public String faultName() {
+                        return faultName;
+                    }
+
+                    public String faultMessage() {
+                        return faultMessage;
+                    }
+
+                    @FunctionalInterface
+                    public interface Call<T> {
+                        T run() throws %s;
+                    }
+
+                    public static <T> T call(Call<T> call) {
+                        try {
+                            return call.run();
+                        } catch (%s e) {
+                            throw from(%s, %s);
+                        }
+                    }
+
+                    static HaFault from(int status, String body) {
+                        try {
+                            %s
+                        } catch (Exception notAFault) {
+                            // falls through: the answer is no fault body
+                        }
+                        return new HaFault(status, "unexpected", String.valueOf(body));
+                    }
+                }
+                """.formatted(pkg, exception, exception, status, body, parse);
+    }
+}

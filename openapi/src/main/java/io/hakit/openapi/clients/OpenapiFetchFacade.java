@@ -1,0 +1,107 @@
+package io.hakit.openapi.clients;
+
+import io.hakit.openapi.clients.ClientOperation.Body;
+import io.hakit.openapi.clients.ClientOperation.PathParameter;
+import io.hakit.openapi.clients.ClientOperation.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The typed calls over openapi-fetch with openapi-typescript's types of the bundle ({@code schema.d.ts} beside it). */
+final class OpenapiFetchFacade implements Facade {
+
+    @Override
+    public Map<String, String> files(List<ClientOperation> operations) {
+        StringBuilder out = new StringBuilder();
+        out.append("""
+                // The HA API's named operations, one typed call each, with the API version, the account and the token bound
+                // once. Generated from the document's x-operations by the kit (io.hakit.openapi.clients.FacadeMain); do not edit.
+                import createClient, { type Client } from 'openapi-fetch';
+                import type { components, paths } from './schema';
+
+                type Schemas = components['schemas'];
+
+                /** A fault the service answered: the status, the fault's name and its message. */
+                export class HaFault extends Error {
+                    constructor(readonly status: number, readonly faultName: string, readonly faultMessage: string) {
+                        super(`${faultName} (${status}): ${faultMessage}`);
+                    }
+                }
+
+                function checked<T>(answer: { data?: T; error?: unknown; response: Response }, operation: string, bodyless: boolean): T {
+                    if (answer.error !== undefined || !answer.response.ok) {
+                        const fault = Object.entries((answer.error ?? {}) as Record<string, { message?: string }>)[0];
+                        throw fault ? new HaFault(answer.response.status, fault[0], fault[1]?.message ?? '')
+                            : new HaFault(answer.response.status, 'unexpected', String(answer.error));
+                    }
+                    if (!bodyless && (answer.data === undefined || answer.data === null)) {
+                        throw new Error(`${operation} answered with no body`);
+                    }
+                    return answer.data as T;
+                }
+
+                /** A fault throws HaFault; an operation that answers with no body resolves to undefined. */
+                export class HaApi {
+                    private readonly client: Client<paths>;
+
+                    constructor(baseUrl: string, token: string, private readonly accountId: string) {
+                        this.client = createClient<paths>({ baseUrl, headers: { 'X-Auth-Token': token } });
+                    }
+                """);
+        for (ClientOperation op : operations) {
+            out.append('\n').append(method(op));
+        }
+        out.append("}\n");
+        return Map.of("HaApi.ts", out.toString());
+    }
+
+    private static String method(ClientOperation op) {
+        List<String> parameters = new ArrayList<>();
+        List<String> path = new ArrayList<>();
+        if (op.carrier().pathTemplate().contains("{version}")) {
+            path.add("version: 'v1.0'");
+            path.add("accountId: this.accountId");
+        }
+        for (PathParameter p : op.pathParameters()) {
+            parameters.add(p.name() + ": string");
+            String value = p.name();
+            for (var r : p.replacements().entrySet()) {
+                value += ".split('" + r.getKey() + "').join('" + r.getValue() + "')";
+            }
+            path.add(p.name() + ": " + value);
+        }
+        StringBuilder init = new StringBuilder("{ params: { path: { " + String.join(", ", path) + " } }");
+        op.body().ifPresent(body -> {
+            switch (body.kind()) {
+                case OBJECT -> parameters.add(body.argument() + ": Schemas['" + body.leafType() + "']");
+                case STRING -> parameters.add(body.argument() + ": string");
+                case INTEGER -> parameters.add(body.argument() + ": number");
+                default -> { }
+            }
+            init.append(", body: ").append(bodyExpression(body));
+        });
+        init.append(" }");
+        String call = "await this.client." + op.carrier().method().toUpperCase(Locale.ROOT) + "('"
+                + op.carrier().pathTemplate() + "', " + init + ")";
+        String doc = "    /** " + op.summary() + " (" + op.name() + ")" + (op.answer().isEmpty() ? "; answers with no body" : "") + ". */\n";
+        String signature = "    async " + op.name() + "(" + String.join(", ", parameters) + ")";
+        return op.answer().isEmpty()
+                ? doc + signature + ": Promise<void> {\n        checked(" + call + ", '" + op.name() + "', true);\n    }\n"
+                : doc + signature + ": Promise<NonNullable<Schemas['" + op.answer().get() + "']>> {\n        return checked("
+                        + call + ", '" + op.name() + "', false) as NonNullable<Schemas['" + op.answer().get() + "']>;\n    }\n";
+    }
+
+    private static String bodyExpression(Body body) {
+        String expression = switch (body.kind()) {
+            case FIXED -> Names.literal(body.fixed().orElseThrow()).replace('"', '\'');
+            case EMPTY_OBJECT -> "{}";
+            default -> body.argument();
+        };
+        for (int i = body.steps().size() - 1; i >= 0; i--) {
+            Step step = body.steps().get(i);
+            expression = "{ " + step.property() + ": " + expression + " }";
+        }
+        return expression;
+    }
+}

@@ -1,0 +1,126 @@
+package io.hakit.openapi.clients;
+
+import io.hakit.openapi.clients.ClientOperation.Body;
+import io.hakit.openapi.clients.ClientOperation.PathParameter;
+import io.hakit.openapi.clients.ClientOperation.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** The typed calls over openapi-generator's {@code python} client (pydantic 2), as the module {@code ha_api}. */
+final class PythonFacade implements Facade {
+
+    private final String pkg;
+
+    PythonFacade(String pkg) {
+        this.pkg = pkg;
+    }
+
+    @Override
+    public Map<String, String> files(List<ClientOperation> operations) {
+        TreeSet<String> apis = new TreeSet<>();
+        operations.forEach(op -> apis.add(Names.api(op.tag(), "Api")));
+        StringBuilder out = new StringBuilder();
+        out.append("\"\"\"The HA API's named operations, one typed call each, with the API version and the account bound once.\n\n")
+                .append("Generated from the document's x-operations by the kit (io.hakit.openapi.clients.FacadeMain); do not edit.\n")
+                .append("A fault raises HaFault; an operation that answers with no body returns None.\"\"\"\n")
+                .append("import json\n\nimport ").append(pkg).append("\nfrom ").append(pkg)
+                .append(".exceptions import ApiException\n\n\n");
+        out.append("""
+                class HaFault(Exception):
+                    \"\"\"A fault the service answered: the status, the fault's name and its message.\"\"\"
+
+                    def __init__(self, status: int, fault_name: str, fault_message: str):
+                        super().__init__("%s (%s): %s" % (fault_name, status, fault_message))
+                        self.status = status
+                        self.fault_name = fault_name
+                        self.fault_message = fault_message
+
+                    @staticmethod
+                    def of(e: ApiException) -> "HaFault":
+                        try:
+                            (name, inner), = json.loads(e.body).items()
+                            return HaFault(e.status, name, inner.get("message", ""))
+                        except Exception:
+                            return HaFault(e.status, "unexpected", str(e.body))
+
+
+                def _call(request):
+                    try:
+                        return request()
+                    except ApiException as e:
+                        raise HaFault.of(e) from None
+
+
+                def _present(answer, operation):
+                    if answer is None:
+                        raise ValueError(operation + " answered with no body")
+                    return answer
+
+
+                class HaApi:
+                """);
+        out.append("    def __init__(self, client: ").append(pkg).append(".ApiClient, account_id: str):\n")
+                .append("        self._account_id = account_id\n");
+        for (String api : apis) {
+            out.append("        self._").append(Names.snake(Names.lowerFirst(api))).append(" = ").append(pkg).append('.')
+                    .append(api).append("(client)\n");
+        }
+        for (ClientOperation op : operations) {
+            out.append('\n').append(method(op));
+        }
+        return Map.of(pkg + "/ha_api.py", out.toString());
+    }
+
+    private String method(ClientOperation op) {
+        List<String> parameters = new ArrayList<>(List.of("self"));
+        List<String> arguments = new ArrayList<>(List.of("\"v1.0\"", "self._account_id"));
+        for (PathParameter p : op.pathParameters()) {
+            String name = Names.snake(p.name());
+            parameters.add(name + ": str");
+            String value = name;
+            for (var r : p.replacements().entrySet()) {
+                value += ".replace(\"" + r.getKey() + "\", \"" + r.getValue() + "\")";
+            }
+            arguments.add(value);
+        }
+        op.body().ifPresent(body -> {
+            String argument = body.argument() == null ? null : Names.snake(body.argument());
+            switch (body.kind()) {
+                case OBJECT -> parameters.add(argument + ": " + pkg + "." + body.leafType());
+                case STRING -> parameters.add(argument + ": str");
+                case INTEGER -> parameters.add(argument + ": int");
+                default -> { }
+            }
+            arguments.add(bodyExpression(body, argument));
+        });
+        String call = "self._" + Names.snake(Names.lowerFirst(Names.api(op.tag(), "Api"))) + "."
+                + Names.snake(op.carrier().operationId()) + "(" + String.join(", ", arguments) + ")";
+        String name = Names.snake(op.name());
+        StringBuilder out = new StringBuilder();
+        out.append("    def ").append(name).append('(').append(String.join(", ", parameters)).append(") -> ")
+                .append(op.answer().map(a -> pkg + "." + a).orElse("None")).append(":\n");
+        out.append("        \"\"\"").append(op.summary()).append(" (").append(op.name()).append(")")
+                .append(op.answer().isEmpty() ? "; answers with no body" : "").append(".\"\"\"\n");
+        if (op.answer().isEmpty()) {
+            out.append("        _call(lambda: ").append(call).append(")\n");
+        } else {
+            out.append("        return _present(_call(lambda: ").append(call).append("), \"").append(op.name()).append("\")\n");
+        }
+        return out.toString();
+    }
+
+    private String bodyExpression(Body body, String argument) {
+        String expression = switch (body.kind()) {
+            case FIXED -> Names.literal(body.fixed().orElseThrow());
+            case EMPTY_OBJECT -> "{}";
+            default -> argument;
+        };
+        for (int i = body.steps().size() - 1; i >= 0; i--) {
+            Step step = body.steps().get(i);
+            expression = pkg + "." + step.holder() + "(" + step.property() + "=" + expression + ")";
+        }
+        return expression;
+    }
+}

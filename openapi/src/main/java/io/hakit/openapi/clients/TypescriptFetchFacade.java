@@ -1,0 +1,131 @@
+package io.hakit.openapi.clients;
+
+import io.hakit.openapi.clients.ClientOperation.Body;
+import io.hakit.openapi.clients.ClientOperation.PathParameter;
+import io.hakit.openapi.clients.ClientOperation.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** The typed calls over openapi-generator's {@code typescript-fetch} client, written into its {@code src/}. */
+final class TypescriptFetchFacade implements Facade {
+
+    @Override
+    public Map<String, String> files(List<ClientOperation> operations) {
+        TreeSet<String> apis = new TreeSet<>();
+        TreeSet<String> models = new TreeSet<>();
+        operations.forEach(op -> {
+            apis.add(Names.api(op.tag(), "Api"));
+            op.answer().ifPresent(models::add);
+            op.body().filter(b -> b.kind() == ClientOperation.Kind.OBJECT).ifPresent(b -> models.add(b.leafType()));
+        });
+        StringBuilder out = new StringBuilder();
+        out.append("// The HA API's named operations, one typed call each, with the API version and the account bound once.\n")
+                .append("// Generated from the document's x-operations by the kit (io.hakit.openapi.clients.FacadeMain); do not edit.\n")
+                .append("import { Configuration, ResponseError, ").append(String.join(", ", apis)).append(" } from './index';\n")
+                .append("import type { ").append(String.join(", ", models)).append(" } from './models/index';\n\n");
+        out.append("""
+                /** A fault the service answered: the status, the fault's name and its message. */
+                export class HaFault extends Error {
+                    constructor(readonly status: number, readonly faultName: string, readonly faultMessage: string) {
+                        super(`${faultName} (${status}): ${faultMessage}`);
+                    }
+                }
+
+                async function call<T>(request: () => Promise<T>): Promise<T> {
+                    try {
+                        return await request();
+                    } catch (e) {
+                        if (!(e instanceof ResponseError)) {
+                            throw e;
+                        }
+                        const text = await e.response.text();
+                        try {
+                            const [name, inner] = Object.entries(JSON.parse(text) as Record<string, { message?: string }>)[0];
+                            throw new HaFault(e.response.status, name, inner?.message ?? '');
+                        } catch (parsed) {
+                            throw parsed instanceof HaFault ? parsed : new HaFault(e.response.status, 'unexpected', text);
+                        }
+                    }
+                }
+
+                function present<T>(answer: T | null | undefined, operation: string): T {
+                    if (answer === null || answer === undefined) {
+                        throw new Error(`${operation} answered with no body`);
+                    }
+                    return answer;
+                }
+
+                /** A fault throws HaFault; an operation that answers with no body resolves to undefined. */
+                export class HaApi {
+                """);
+        for (String api : apis) {
+            out.append("    private readonly ").append(Names.lowerFirst(api)).append(": ").append(api).append(";\n");
+        }
+        out.append("\n    constructor(configuration: Configuration, private readonly accountId: string) {\n");
+        for (String api : apis) {
+            out.append("        this.").append(Names.lowerFirst(api)).append(" = new ").append(api).append("(configuration);\n");
+        }
+        out.append("    }\n");
+        for (ClientOperation op : operations) {
+            out.append('\n').append(method(op));
+        }
+        out.append("}\n");
+        return Map.of("src/HaApi.ts", out.toString());
+    }
+
+    private static String method(ClientOperation op) {
+        List<String> parameters = new ArrayList<>();
+        List<String> fields = new ArrayList<>(List.of("version: 'v1.0'", "accountId: this.accountId"));
+        for (PathParameter p : op.pathParameters()) {
+            parameters.add(p.name() + ": string");
+            String value = p.name();
+            for (var r : p.replacements().entrySet()) {
+                value += ".split('" + r.getKey() + "').join('" + r.getValue() + "')";
+            }
+            fields.add(p.name() + ": " + value);
+        }
+        op.body().ifPresent(body -> {
+            switch (body.kind()) {
+                case OBJECT -> parameters.add(body.argument() + ": " + body.leafType());
+                case STRING -> parameters.add(body.argument() + ": string");
+                case INTEGER -> parameters.add(body.argument() + ": number");
+                default -> { }
+            }
+            fields.add(Names.lowerFirst(body.root()) + ": " + bodyExpression(body));
+        });
+        String call = "this." + Names.lowerFirst(Names.api(op.tag(), "Api")) + "." + op.carrier().operationId()
+                + "({ " + String.join(", ", fields) + " })";
+        String doc = "    /** " + op.summary() + " (" + op.name() + ")" + (op.answer().isEmpty() ? "; answers with no body" : "") + ". */\n";
+        String signature = "    async " + op.name() + "(" + String.join(", ", parameters) + ")";
+        return op.answer().isEmpty()
+                ? doc + signature + ": Promise<void> {\n        await call(() => " + call + ");\n    }\n"
+                : doc + signature + ": Promise<" + op.answer().get() + "> {\n        return present(await call(() => " + call
+                        + "), '" + op.name() + "');\n    }\n";
+    }
+
+    /**
+     * A model property's name in typescript-fetch: camelCase, and prefixed with {@code _} where it is one of the
+     * generator's reserved words (the document's {@code configuration} is; a new collision fails the build's tsc).
+     */
+    private static String property(String name) {
+        String camel = ClientOperation.camel(name);
+        return RESERVED.contains(camel) ? "_" + camel : camel;
+    }
+
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("configuration");
+
+    private static String bodyExpression(Body body) {
+        String expression = switch (body.kind()) {
+            case FIXED -> Names.literal(body.fixed().orElseThrow()).replace('"', '\'');
+            case EMPTY_OBJECT -> "{}";
+            default -> body.argument();
+        };
+        for (int i = body.steps().size() - 1; i >= 0; i--) {
+            Step step = body.steps().get(i);
+            expression = "{ " + property(step.property()) + ": " + expression + " }";
+        }
+        return expression;
+    }
+}

@@ -63,7 +63,7 @@ class GateCatchesBrokenImplementationsTest {
     void anOutOfRangeValueAcceptedIsCaught() {
         GateRun.Result result = gateThrough(answerWhen(request -> request.isAction("resize_volumes")
                 && request.body().at("/resize_volumes/size").asLong() > 300, new BrokenProxy.Answer(202, "")),
-                "--only=resizeVolume", "--fuzz=120", "--seed=11", "--requestTimeoutSeconds=5");
+                "--only=resizeVolume", "--fuzz=400", "--seed=11", "--requestTimeoutSeconds=5");
         assertCaught(result, "resizeVolume", "negative_data_rejection");
     }
 

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * server, the gate run against it (judging the mutant's operation), and whether the gate failed ("killed"). Writes
  * docs/mutation.md: the share killed per kind and per operation, and every survivor with why.
  *
- * <pre>bash bench/mutation.sh [--sample N] [--seed S]   (the whole set takes about an hour on 2 cores)</pre>
+ * <pre>bash bench/mutation.sh [--sample N] [--seed S]   (the whole set takes about ten minutes on 2 cores)</pre>
  */
 public final class MutationHarness {
 

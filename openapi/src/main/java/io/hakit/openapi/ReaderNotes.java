@@ -29,6 +29,7 @@ final class ReaderNotes {
     static void addTo(ObjectNode bundle) {
         ReaderNotes notes = new ReaderNotes(bundle);
         notes.provenance(bundle); // first, so that an operation's sources come before its exchanges
+        notes.gettingStarted(bundle);
         bundle.path("paths").forEach(pathItem -> {
             for (String method : METHODS) {
                 if (pathItem.get(method) instanceof ObjectNode operation) {
@@ -36,6 +37,36 @@ final class ReaderNotes {
                 }
             }
         });
+    }
+
+    /** The getting-started sequence as a numbered list in the overview, where both renderers show it. */
+    private void gettingStarted(ObjectNode bundle) {
+        JsonNode sequence = bundle.path("x-getting-started");
+        if (!(bundle.path("info") instanceof ObjectNode info) || sequence.isMissingNode()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(info.path("description").asText().stripTrailing());
+        text.append("\n\n## Getting started\n\n").append(sequence.path("description").asText()).append("\n\n");
+        int number = 1;
+        for (JsonNode step : sequence.path("steps")) {
+            text.append(number++).append(". `").append(step.path("name").asText()).append("` (").append(step.path("operation").asText())
+                    .append("): `").append(step.path("path").asText()).append('`');
+            if (step.has("body")) {
+                text.append(" with `").append(step.get("body")).append('`');
+            }
+            text.append(", answers ").append(step.path("status").asInt());
+            if (step.has("until")) {
+                text.append(", sent again until it holds ").append(step.get("until").isEmpty() ? "that status" : "`" + step.get("until") + "`");
+            }
+            if (step.has("expect")) {
+                text.append("; holds `").append(step.get("expect")).append('`');
+            }
+            if (step.has("capture")) {
+                text.append("; keeps `").append(step.get("capture")).append('`');
+            }
+            text.append('\n');
+        }
+        info.put("description", text.toString());
     }
 
     private void operation(String method, ObjectNode operation) {

@@ -34,7 +34,20 @@ public record ClientOperation(
      * A path parameter; {@code replacements} are what a client must replace before its own single encoding (the
      * parameter's {@code x-client-encoding}), so that the ACL address is encoded in exactly one place.
      */
-    public record PathParameter(String name, Map<String, String> replacements) {}
+    public record PathParameter(String name, Map<String, String> replacements) {
+
+        /**
+         * The expression, in a client's language, that applies the replacements to {@code variable}: each spelt by
+         * {@code replacement}, a format of the expression so far, what is replaced, and by what.
+         */
+        public String applied(String variable, String replacement) {
+            String value = variable;
+            for (Map.Entry<String, String> r : replacements.entrySet()) {
+                value = String.format(replacement, value, r.getKey(), r.getValue());
+            }
+            return value;
+        }
+    }
 
     /** One level of the body: the property {@code property} of the object component {@code holder}. */
     public record Step(String holder, String property, boolean required) {}

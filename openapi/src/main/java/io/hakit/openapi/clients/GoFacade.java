@@ -87,10 +87,7 @@ final class GoFacade implements Facade {
         List<String> arguments = new ArrayList<>(List.of("h.ctx", "\"v1.0\"", "h.accountID"));
         for (PathParameter p : op.pathParameters()) {
             parameters.add(p.name() + " string");
-            String value = p.name();
-            for (var r : p.replacements().entrySet()) {
-                value = "strings.ReplaceAll(" + value + ", \"" + r.getKey() + "\", \"" + r.getValue() + "\")";
-            }
+            String value = p.applied(p.name(), "strings.ReplaceAll(%s, \"%s\", \"%s\")");
             arguments.add(value);
         }
         String request = "h.client." + Names.api(op.tag(), "API") + "." + Names.upperFirst(op.carrier().operationId())

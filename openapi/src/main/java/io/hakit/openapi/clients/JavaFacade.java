@@ -67,10 +67,7 @@ final class JavaFacade implements Facade {
         List<String> arguments = new ArrayList<>(List.of("VERSION", "accountId"));
         for (PathParameter p : op.pathParameters()) {
             parameters.add("String " + p.name());
-            String value = p.name();
-            for (var r : p.replacements().entrySet()) {
-                value += ".replace(\"" + r.getKey() + "\", \"" + r.getValue() + "\")";
-            }
+            String value = p.applied(p.name(), "%s.replace(\"%s\", \"%s\")");
             arguments.add(value);
         }
         for (int i = 0; i < op.queryParameters(); i++) {

@@ -82,10 +82,7 @@ final class KotlinFacade implements Facade {
                 + ".v1Period0", "accountId"));
         for (PathParameter p : op.pathParameters()) {
             parameters.add(p.name() + ": String");
-            String value = p.name();
-            for (var r : p.replacements().entrySet()) {
-                value += ".replace(\"" + r.getKey() + "\", \"" + r.getValue() + "\")";
-            }
+            String value = p.applied(p.name(), "%s.replace(\"%s\", \"%s\")");
             arguments.add(value);
         }
         for (int i = 0; i < op.queryParameters(); i++) {

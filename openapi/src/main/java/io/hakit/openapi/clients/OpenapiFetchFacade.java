@@ -65,10 +65,7 @@ final class OpenapiFetchFacade implements Facade {
         }
         for (PathParameter p : op.pathParameters()) {
             parameters.add(p.name() + ": string");
-            String value = p.name();
-            for (var r : p.replacements().entrySet()) {
-                value += ".split('" + r.getKey() + "').join('" + r.getValue() + "')";
-            }
+            String value = p.applied(p.name(), "%s.split('%s').join('%s')");
             path.add(p.name() + ": " + value);
         }
         StringBuilder init = new StringBuilder("{ params: { path: { " + String.join(", ", path) + " } }");

@@ -79,10 +79,7 @@ final class PythonFacade implements Facade {
         for (PathParameter p : op.pathParameters()) {
             String name = Names.snake(p.name());
             parameters.add(name + ": str");
-            String value = name;
-            for (var r : p.replacements().entrySet()) {
-                value += ".replace(\"" + r.getKey() + "\", \"" + r.getValue() + "\")";
-            }
+            String value = p.applied(name, "%s.replace(\"%s\", \"%s\")");
             arguments.add(value);
         }
         op.body().ifPresent(body -> {

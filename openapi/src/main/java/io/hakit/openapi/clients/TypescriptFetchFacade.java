@@ -80,10 +80,7 @@ final class TypescriptFetchFacade implements Facade {
         List<String> fields = new ArrayList<>(List.of("version: 'v1.0'", "accountId: this.accountId"));
         for (PathParameter p : op.pathParameters()) {
             parameters.add(p.name() + ": string");
-            String value = p.name();
-            for (var r : p.replacements().entrySet()) {
-                value += ".split('" + r.getKey() + "').join('" + r.getValue() + "')";
-            }
+            String value = p.applied(p.name(), "%s.split('%s').join('%s')");
             fields.add(p.name() + ": " + value);
         }
         op.body().ifPresent(body -> {

@@ -189,6 +189,18 @@ class RulesTest {
     }
 
     @Test
+    void aGroupHoldsAtMostOneHundredAclsAddedOneByOne() {
+        java.util.List<String> before = api().get(ha("/" + HA_1 + "/acls")).then().extract().path("acls.address");
+        for (int i = before.size(); i < 100; i++) {
+            api().body("{\"address\": \"10.9." + (i / 250) + "." + (i % 250) + "/32\"}").post(ha("/" + HA_1 + "/acls")).then().statusCode(200);
+        }
+        assertRefused(422, () -> api().body("{\"address\": \"10.10.0.1/32\"}").post(ha("/" + HA_1 + "/acls")));
+        api().body("{\"address\": \"10.9.0.0/32\"}").post(ha("/" + HA_1 + "/acls")).then().statusCode(200); // one it holds
+        assertThat(api().get(ha("/" + HA_1 + "/acls")).then().extract().<java.util.List<String>>path("acls.address"))
+                .hasSize(100).doesNotContain("10.10.0.1/32");
+    }
+
+    @Test
     void cidrsWithHostBitsSetAreAcceptedAsWritten() {
         api().body("{\"address\": \"1.2.3.4/5\"}").post(ha("/" + HA_1 + "/acls")).then().statusCode(200);
         api().body("{\"address\": \"1.2.3.4/5\"}").post(ha("/" + HA_1 + "/acls")).then().statusCode(200);

@@ -5,19 +5,26 @@ import java.util.List;
 /** The addresses an HA group's load balancer lets through. */
 public final class HaAcls {
 
+    /** K8: a group holds at most this many; the document bounds every list that carries them by the same number. */
+    public static final int MOST_PER_GROUP = 100;
+
     private final World world;
 
     public HaAcls(World world) {
         this.world = world;
     }
 
-    /** Adding an address the group already allows changes nothing. */
+    /** Adding an address the group already allows changes nothing; a new one beyond the bound is refused (422). */
     public void add(String accountId, String haId, String cidr) {
         world.locked(() -> {
             HaGroup group = GroupRules.group(world.account(accountId), haId);
             if (group.state() == HaState.BUILD || group.state() == HaState.DELETING) {
                 throw DomainException.unprocessable("ACLs cannot be added while HA instance " + haId + " is in "
                         + group.state().wireName() + ".");
+            }
+            if (group.acls().size() >= MOST_PER_GROUP && !group.acls().contains(cidr)) {
+                throw DomainException.unprocessable("HA instance " + haId + " already holds " + MOST_PER_GROUP
+                        + " ACLs, the most a group holds; delete one first.");
             }
             group.acls().add(cidr);
         });

@@ -1,66 +1,84 @@
 #!/usr/bin/env bash
-# The reference server against Prism and a bare Jersey endpoint, on the same request mix (mix.lua: show a group,
-# list a page, restart), one after the other on this machine, each after a warm-up. Prints requests/s, p50 and p99
-# latency, start-up time and RSS per target, the ratios, and the memory of 10,000 groups.
+# The reference server against Prism and a bare Jersey endpoint (bench/src/BareJersey.java, the same container), on
+# two request mixes at the same concurrency: reads (mix.lua: show a group, list a page, restart) and writes
+# (write-mix.lua: create a group, add an ACL, restart, delete), each after a warm-up. The reference server runs with
+# the flags of the README's run command (read from the README, port changed). Also measures its start-up (median and
+# worst of 10 starts of that command, polled from the first millisecond: src/StartupProbe.java), its idle RSS, and its
+# RSS holding 10,000 groups after the throughput runs. Prints a verdict line per target of issue 12 and appends the
+# run to docs/benchmarks.md's history with the machine and the commit.
 #   bash bench/run.sh            (from the repository root; builds what is missing)
-# Environment: DURATION (seconds measured, default 20), WARMUP (default 15), CONNECTIONS (default 32).
+# Environment: DURATION (seconds measured per mix, default 20), WARMUP (default 15), CONNECTIONS (default 32),
+# STARTS (default 10), HISTORY (default on; off for smoke runs that should not be recorded).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-15}
 CONNECTIONS=${CONNECTIONS:-32}
+STARTS=${STARTS:-10}
+HISTORY=${HISTORY:-on}
 OUT=bench/target
+JAR=server-stub/target/ha-reference-server.jar
 mkdir -p "$OUT"
 
 if ! command -v wrk > /dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk
 fi
-[ -f server-stub/target/ha-reference-server.jar ] || mvn -B -q install -DskipTests
+[ -f "$JAR" ] || mvn -B -q install -DskipTests
 [ -x node_modules/.bin/prism ] || npm ci --no-audit --no-fund
-javac -d "$OUT" -cp server-stub/target/ha-reference-server.jar bench/src/BareJersey.java
+javac -d "$OUT" -cp "$JAR" bench/src/BareJersey.java bench/src/StartupProbe.java
+
+# The README's run command ("... && java FLAGS -jar server-stub/target/ha-reference-server.jar"): its JVM flags.
+README_RUN=$(grep -m1 -E "&& java .*-jar $JAR\$" README.md | sed 's/.*&& //')
+[ -n "$README_RUN" ] || { echo "no run command for $JAR found in README.md" >&2; exit 1; }
+read -r -a JVM_FLAGS <<< "$(echo "$README_RUN" | sed -E "s/^java (.*)-jar .*/\1/; s/^java -jar .*//")"
+REF_CMD=(java "${JVM_FLAGS[@]}" -jar "$JAR")
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-now_ms() { date +%s%3N; }
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
-# Starts a target, waits for GET / (polling, bounded), and records its start-up time.
+# Starts a target and waits for a 200 to GET / (polling, bounded).
 start() { # name port command...
   local name=$1 port=$2; shift 2
-  local begin; begin=$(now_ms)
   "$@" > "$OUT/$name.log" 2>&1 &
   echo $! > "$OUT/$name.pid"
-  for _ in $(seq 1 600); do
-    if curl -sf "http://127.0.0.1:$port/" > /dev/null; then
-      echo $(( $(now_ms) - begin )) > "$OUT/$name.startup"
-      return 0
-    fi
+  for _ in $(seq 1 1200); do
+    if curl -sf -o /dev/null "http://127.0.0.1:$port/"; then return 0; fi
     sleep 0.05
   done
   echo "$name did not start; see $OUT/$name.log" >&2
   return 1
 }
 
-stop() { kill "$(cat "$OUT/$1.pid")" 2> /dev/null || true; wait "$(cat "$OUT/$1.pid")" 2> /dev/null || true; }
+stop() { [ -f "$OUT/$1.pid" ] || return 0; kill "$(cat "$OUT/$1.pid")" 2> /dev/null || true; wait "$(cat "$OUT/$1.pid")" 2> /dev/null || true; rm -f "$OUT/$1.pid"; }
 
-# Warm-up, then the measured run; prints "requests/s p50 p99 non2xx".
-load() { # port
-  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/mix.lua "http://127.0.0.1:$1" > /dev/null
-  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/mix.lua "http://127.0.0.1:$1" > "$OUT/wrk-$1.txt"
+# Warm-up, then the measured run of one mix; prints "requests/s p50-ms p99-ms non2xx".
+load() { # port script
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$2" "http://127.0.0.1:$1" -- "$CONNECTIONS" > /dev/null
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$2" "http://127.0.0.1:$1" -- "$CONNECTIONS" > "$OUT/wrk-$1-$(basename "$2" .lua).txt"
   awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; return v * 1000 }
     /Requests\/sec/ {rps=$2}
-    /^ +50%/ {p50=$2}
-    /^ +99%/ {p99=$2}
+    /^ +50%/ {p50=ms($2)}
+    /^ +99%/ {p99=ms($2)}
     /Non-2xx/ {bad=$5}
-    END {printf "%s %s %s %s\n", rps, p50, p99, (bad==""?0:bad)}' "$OUT/wrk-$1.txt"
+    END {printf "%.0f %.2f %.2f %s\n", rps, p50, p99, (bad==""?0:bad)}' "$OUT/wrk-$1-$(basename "$2" .lua).txt"
 }
 
 trap 'stop reference; stop prism; stop bare' EXIT
 
+# Start-up: the README's command, $STARTS times (machine load noted: above ~1.5 on 2 cores the figures are noise).
+LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
+java -cp "$OUT" StartupProbe "$STARTS" "$OUT/startup.log" "${REF_CMD[@]}" --port '{port}' > "$OUT/startup.txt"
+read -r _ START_MEDIAN _ START_WORST < <(tail -1 "$OUT/startup.txt")
+
 REF=$(free_port)
-start reference "$REF" java -Xmx128m -jar server-stub/target/ha-reference-server.jar --port "$REF" --durations immediate
+start reference "$REF" "${REF_CMD[@]}" --port "$REF"
+sleep 5 # idle: what a server that has started and answered GET / holds before its first API request
+IDLE_RSS=$(rss_mb "$(cat "$OUT/reference.pid")")
 curl -sf -X POST -H 'Content-Type: application/json' -d '{"scenario": "documented"}' "http://127.0.0.1:$REF/_emulator/reset" > /dev/null
 curl -sf -X PUT -H 'Content-Type: application/json' -d '{"profile": "immediate"}' "http://127.0.0.1:$REF/_emulator/durations" > /dev/null
-read -r REF_RPS REF_P50 REF_P99 REF_BAD < <(load "$REF")
+read -r REF_RPS REF_P50 REF_P99 REF_BAD < <(load "$REF" bench/mix.lua)
+read -r REFW_RPS REFW_P50 REFW_P99 REFW_BAD < <(load "$REF" bench/write-mix.lua)
 REF_RSS=$(rss_mb "$(cat "$OUT/reference.pid")")
 
 # 10,000 groups: load them, measure the memory and the cost of a page.
@@ -90,24 +108,63 @@ stop reference
 
 PRISM=$(free_port)
 start prism "$PRISM" env SCARF_ANALYTICS=false node_modules/.bin/prism mock -h 127.0.0.1 -p "$PRISM" openapi/target/ha-api.yaml
-read -r PRISM_RPS PRISM_P50 PRISM_P99 PRISM_BAD < <(load "$PRISM")
+read -r PRISM_RPS PRISM_P50 PRISM_P99 PRISM_BAD < <(load "$PRISM" bench/mix.lua)
+read -r PRISMW_RPS PRISMW_P50 PRISMW_P99 PRISMW_BAD < <(load "$PRISM" bench/write-mix.lua)
 PRISM_RSS=$(rss_mb "$(pgrep -f "prism mock -h 127.0.0.1 -p $PRISM" | tail -1)")
 stop prism
 
 BARE=$(free_port)
-start bare "$BARE" java -Xmx128m -cp "$OUT:server-stub/target/ha-reference-server.jar" BareJersey "$BARE"
-read -r BARE_RPS BARE_P50 BARE_P99 BARE_BAD < <(load "$BARE")
+start bare "$BARE" java -Xmx128m -cp "$OUT:$JAR" BareJersey "$BARE"
+read -r BARE_RPS BARE_P50 BARE_P99 BARE_BAD < <(load "$BARE" bench/mix.lua)
+read -r BAREW_RPS BAREW_P50 BAREW_P99 BAREW_BAD < <(load "$BARE" bench/write-mix.lua)
 BARE_RSS=$(rss_mb "$(cat "$OUT/bare.pid")")
 stop bare
 
+# The write mix's first recorded measurement (bench/write-baseline.txt: requests/s, when and at which commit), which
+# later runs may not fall more than 10 % below; the first recorded run writes it.
+WRITE_BASE=$(awk 'NR==1 {print $1}' bench/write-baseline.txt 2> /dev/null || true)
+if [ -z "$WRITE_BASE" ] && [ "$HISTORY" != off ]; then
+  echo "$REFW_RPS requests/s, write mix, $(date -u +%Y-%m-%d), commit $(git rev-parse --short HEAD), load before the run $(cut -d' ' -f1 /proc/loadavg)" > bench/write-baseline.txt
+  WRITE_BASE=$REFW_RPS
+fi
+
 ratio() { echo "scale=2; $1 / $2" | bc; }
+verdict() { # name figure comparison-holds target-text
+  if [ "$3" = 1 ]; then echo "met     $1: $2 ($4)"; else echo "MISSED  $1: $2 ($4)"; fi
+}
+holds() { [ "$(echo "$1" | bc)" = 1 ] && echo 1 || echo 0; }
+HEAD=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!docs/benchmarks.md' 2> /dev/null || echo "+dirty")
+MACHINE="$(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(java -version 2>&1 | head -1), node $(node --version), wrk -t2 -c$CONNECTIONS, ${WARMUP} s warm-up, ${DURATION} s measured per mix"
+R_PRISM=$(ratio "$REF_RPS" "$PRISM_RPS"); R_BARE=$(ratio "$REF_RPS" "$BARE_RPS"); R_P99=$(ratio "$REF_P99" "$BARE_P99")
+W_PRISM=$(ratio "$REFW_RPS" "$PRISMW_RPS"); W_BARE=$(ratio "$REFW_RPS" "$BAREW_RPS")
 {
-  echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(java -version 2>&1 | head -1), node $(node --version), wrk -t2 -c$CONNECTIONS, ${WARMUP} s warm-up, ${DURATION} s measured"
-  printf '%-18s %10s %9s %9s %9s %11s %8s\n' target requests/s p50 p99 non-2xx start-up RSS
-  printf '%-18s %10s %9s %9s %9s %9sms %6sMB\n' reference-server "$REF_RPS" "$REF_P50" "$REF_P99" "$REF_BAD" "$(cat "$OUT/reference.startup")" "$REF_RSS"
-  printf '%-18s %10s %9s %9s %9s %9sms %6sMB\n' prism "$PRISM_RPS" "$PRISM_P50" "$PRISM_P99" "$PRISM_BAD" "$(cat "$OUT/prism.startup")" "$PRISM_RSS"
-  printf '%-18s %10s %9s %9s %9s %9sms %6sMB\n' bare-jersey "$BARE_RPS" "$BARE_P50" "$BARE_P99" "$BARE_BAD" "$(cat "$OUT/bare.startup")" "$BARE_RSS"
-  echo "reference / prism: $(ratio "$REF_RPS" "$PRISM_RPS") x requests/s (target >= 12)"
-  echo "reference / bare Jersey: $(ratio "$REF_RPS" "$BARE_RPS") of requests/s (target >= 0.85)"
-  echo "10,000 groups: RSS ${RSS_10K} MB with -Xmx128m (target <= 300); first page ${PAGE_FIRST} ms, page at marker 9000 ${PAGE_DEEP} ms (curl, one at a time)"
+  echo "$(date -u +%Y-%m-%dT%H:%MZ), commit $HEAD; machine: $MACHINE; load average before the run $LOAD_BEFORE; run command: ${REF_CMD[*]}"
+  printf '%-24s %10s %9s %9s %8s %7s\n' "target (mix)" requests/s p50-ms p99-ms non-2xx RSS-MB
+  printf '%-24s %10s %9s %9s %8s %7s\n' "reference (read)" "$REF_RPS" "$REF_P50" "$REF_P99" "$REF_BAD" ""
+  printf '%-24s %10s %9s %9s %8s %7s\n' "reference (write)" "$REFW_RPS" "$REFW_P50" "$REFW_P99" "$REFW_BAD" "$REF_RSS"
+  printf '%-24s %10s %9s %9s %8s %7s\n' "prism (read)" "$PRISM_RPS" "$PRISM_P50" "$PRISM_P99" "$PRISM_BAD" ""
+  printf '%-24s %10s %9s %9s %8s %7s\n' "prism (write)" "$PRISMW_RPS" "$PRISMW_P50" "$PRISMW_P99" "$PRISMW_BAD" "$PRISM_RSS"
+  printf '%-24s %10s %9s %9s %8s %7s\n' "bare-jersey (read)" "$BARE_RPS" "$BARE_P50" "$BARE_P99" "$BARE_BAD" ""
+  printf '%-24s %10s %9s %9s %8s %7s\n' "bare-jersey (write)" "$BAREW_RPS" "$BAREW_P50" "$BAREW_P99" "$BAREW_BAD" "$BARE_RSS"
+  echo "start-up of the README command (GET / answered, $STARTS starts): $(sed -n 's/^start [0-9]*: \([0-9]*\) ms/\1/p' "$OUT/startup.txt" | paste -sd' ') ms"
+  echo "10,000 groups: first page ${PAGE_FIRST} ms, page at marker 9000 ${PAGE_DEEP} ms (curl, one at a time)"
+  verdict "read throughput vs bare Jersey" "$R_BARE x ($REF_RPS / $BARE_RPS)" "$(holds "$R_BARE >= 0.90")" ">= 0.90"
+  verdict "read throughput vs Prism" "$R_PRISM x ($REF_RPS / $PRISM_RPS)" "$(holds "$R_PRISM >= 15")" ">= 15"
+  verdict "read p99 vs bare Jersey" "$R_P99 x ($REF_P99 ms / $BARE_P99 ms)" "$(holds "$R_P99 <= 1.25")" "<= 1.25"
+  verdict "write throughput vs bare Jersey" "$W_BARE x ($REFW_RPS / $BAREW_RPS)" "$(holds "$W_BARE >= 0.90")" ">= 0.90"
+  verdict "write throughput vs Prism" "$W_PRISM x ($REFW_RPS / $PRISMW_RPS)" "$(holds "$W_PRISM >= 15")" ">= 15"
+  if [ -n "$WRITE_BASE" ]; then
+    verdict "write throughput vs its first measurement" "$(ratio "$REFW_RPS" "$WRITE_BASE") x ($REFW_RPS / $WRITE_BASE)" "$(holds "$REFW_RPS >= 0.9 * $WRITE_BASE")" ">= 0.90, no regression over 10 %"
+  else
+    echo "MISSED  write throughput vs its first measurement: none recorded yet (a run with HISTORY=on records it)"
+  fi
+  verdict "start-up median" "$START_MEDIAN ms" "$(holds "$START_MEDIAN <= 800")" "<= 800 ms"
+  verdict "start-up worst" "$START_WORST ms" "$(holds "$START_WORST <= 1200")" "<= 1200 ms"
+  verdict "RSS with 10,000 groups after the throughput runs" "$RSS_10K MB" "$(holds "$RSS_10K <= 200")" "<= 200 MB"
+  verdict "RSS idle" "$IDLE_RSS MB" "$(holds "$IDLE_RSS <= 120")" "<= 120 MB"
 } | tee "$OUT/results.txt"
+
+if [ "$HISTORY" != off ]; then
+  grep -q '^## History' docs/benchmarks.md || printf '\n## History\n\nEvery run of `bench/run.sh`, appended by it (newest last).\n' >> docs/benchmarks.md
+  { echo; echo '```'; cat "$OUT/results.txt"; echo '```'; } >> docs/benchmarks.md
+fi

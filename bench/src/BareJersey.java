@@ -1,3 +1,4 @@
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -9,8 +10,9 @@ import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /**
- * The benchmark's baseline: a bare Jersey endpoint on Jetty (the reference server's container), answering the bench mix's paths with a fixed small
- * JSON body and nothing else (no auth, no validation, no state). Usage: java BareJersey PORT.
+ * The benchmark's baseline: a bare Jersey endpoint on Jetty (the reference server's container), answering the paths
+ * of both bench mixes (read: show, list, act; write: create, add an ACL, act, delete) with a fixed small JSON body or
+ * none, and nothing else (no auth, no validation, no state). Usage: java BareJersey PORT.
  */
 public final class BareJersey {
 
@@ -34,6 +36,24 @@ public final class BareJersey {
         @POST
         @Path("{id}/action")
         public Response act(String body) {
+            return Response.accepted().build();
+        }
+
+        @POST
+        @Produces("application/json")
+        public Response create(String body) {
+            return Response.accepted(BODY).build();
+        }
+
+        @POST
+        @Path("{id}/acls")
+        public Response addAcl(@PathParam("id") String id, String body) {
+            return Response.ok().build();
+        }
+
+        @DELETE
+        @Path("{id}")
+        public Response delete(@PathParam("id") String id) {
             return Response.accepted().build();
         }
     }

@@ -1,5 +1,6 @@
 package io.hakit.server;
 
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import io.hakit.openapi.ContractValidators;
 import io.hakit.openapi.HaContract;
 import io.hakit.server.domain.HaService;
@@ -58,6 +59,8 @@ import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
 final class ApiApplication extends ResourceConfig {
 
     private final Singletons singletons = new Singletons();
+    private final CompletableFuture<OpenApiInteractionValidator> haValidator = new CompletableFuture<>();
+    private final CompletableFuture<OpenApiInteractionValidator> controlValidator = new CompletableFuture<>();
 
     ApiApplication(HaService service, Views views, TokenRegistry tokens, EmulatorState emulator, BodyLimits bodyLimits) {
         register(singletons);
@@ -93,8 +96,7 @@ final class ApiApplication extends ResourceConfig {
         register(new BodyLimitFilter(bodyLimits));
         register(new ApiVersionFilter());
         register(new JsonBodyFilter());
-        register(new RequestValidationFilter(CompletableFuture.supplyAsync(ContractValidators::strict),
-                CompletableFuture.supplyAsync(ContractValidators::control), operationNames));
+        register(new RequestValidationFilter(haValidator, controlValidator, operationNames));
         register(new FaultInjectionFilter(emulator.faults()));
         register(new JournalFilter(emulator.journal(), world.clock()));
 
@@ -111,6 +113,26 @@ final class ApiApplication extends ResourceConfig {
         property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
 
+    }
+
+    /**
+     * Builds the validators (half a second of CPU each) once the server listens, not beside its start: on two
+     * cores they would otherwise take the CPU its start needs. The first validated request waits for them if it must.
+     */
+    void buildValidators() {
+        CompletableFuture.runAsync(() -> {
+            complete(haValidator, ContractValidators::strict);
+            complete(controlValidator, ContractValidators::control);
+        });
+    }
+
+    private static void complete(CompletableFuture<OpenApiInteractionValidator> validator,
+            java.util.function.Supplier<OpenApiInteractionValidator> build) {
+        try {
+            validator.complete(build.get());
+        } catch (RuntimeException | Error e) {
+            validator.completeExceptionally(e);
+        }
     }
 
     /**

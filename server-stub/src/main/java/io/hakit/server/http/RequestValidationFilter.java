@@ -48,8 +48,8 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
     private ResourceInfo resourceInfo;
 
     /**
-     * The validators take half a second each to build, so they are built beside the server's own start-up; the
-     * first validated request waits for its validator if it must.
+     * The validators take half a second each to build, so they are built once the server listens
+     * (ApiApplication#buildValidators); the first validated request waits for its validator if it must.
      */
     public RequestValidationFilter(CompletableFuture<OpenApiInteractionValidator> haValidator,
             CompletableFuture<OpenApiInteractionValidator> controlValidator, OperationNames operationNames) {

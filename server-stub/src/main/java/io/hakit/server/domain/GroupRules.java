@@ -68,8 +68,11 @@ final class GroupRules {
             throw DomainException.overLimit("Instance limit exceeded: " + (instances + moreInstances) + " of "
                     + limits.maxInstances() + " instances.");
         }
+        if (limits.maxVolumeGb() == null) {
+            return; // no volume limit: the sum over every instance of the account is not needed
+        }
         int volume = account.instances().values().stream().mapToInt(DbInstance::volumeSize).sum();
-        if (limits.maxVolumeGb() != null && volume + moreVolumeGb > limits.maxVolumeGb()) {
+        if (volume + moreVolumeGb > limits.maxVolumeGb()) {
             throw DomainException.overLimit("Volume limit exceeded: " + (volume + moreVolumeGb) + " of "
                     + limits.maxVolumeGb() + " GB.");
         }

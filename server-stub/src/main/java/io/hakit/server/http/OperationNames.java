@@ -18,6 +18,7 @@ public final class OperationNames {
     private final HaContract contract;
     private final Map<String, List<NamedOperation>> byOperationId;
     private final Set<String> secured;
+    private final Set<String> withoutInput;
 
     public OperationNames(HaContract contract) {
         this.contract = contract;
@@ -26,6 +27,14 @@ public final class OperationNames {
         this.secured = contract.httpOperations().stream()
                 .filter(op -> !op.node().path("security").isArray() || !op.node().path("security").isEmpty())
                 .map(HaContract.HttpOperation::operationId).collect(Collectors.toUnmodifiableSet());
+        this.withoutInput = contract.httpOperations().stream()
+                .filter(op -> op.node().path("parameters").isEmpty() && !op.node().has("requestBody"))
+                .map(HaContract.HttpOperation::operationId).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether the document gives the operation no parameter and no body: nothing a validator could look at. */
+    public boolean takesNoInput(String operationId) {
+        return withoutInput.contains(operationId);
     }
 
     public boolean knows(String operationId) {

@@ -66,6 +66,12 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
             return; // the documents themselves, the docs page
         }
         byte[] body = readBody(request);
+        if (ha && operationNames.takesNoInput(operationId) && body.length == 0
+                && request.getUriInfo().getRequestUri().getRawQuery() == null) {
+            // GET /: nothing to validate, so it need not wait for the validator built after start-up
+            operationNames.name(operationId, null).ifPresent(name -> request.setProperty(RequestAttributes.OPERATION, name));
+            return;
+        }
         String problem = problem(request, ha ? haValidator : controlValidator, ha ? operationId : null, body);
         if (problem != null) {
             request.abortWith(ErrorBodies.response(Paths.of(request), 400, problem));
@@ -105,6 +111,9 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
     }
 
     private static boolean isUtf8(byte[] body) {
+        if (body.length == 0) {
+            return true; // most requests: no decoder needed
+        }
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));

@@ -58,7 +58,7 @@ public final class HttpEdge {
         server.addConnector(connector);
 
         server.setErrorHandler(new FaultErrorHandler());
-        server.setHandler(new EdgeHandler(limits, new Handler.Sequence(docs(server, swaggerUiVersion), api)));
+        server.setHandler(new EdgeHandler(limits, new Handler.Sequence(new LazyDocsHandler(() -> docs(server, swaggerUiVersion)), api)));
         return server;
     }
 

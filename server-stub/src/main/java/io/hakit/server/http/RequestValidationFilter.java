@@ -72,15 +72,12 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
             operationNames.name(operationId, null).ifPresent(name -> request.setProperty(RequestAttributes.OPERATION, name));
             return;
         }
-        String problem = problem(request, ha ? haValidator : controlValidator, ha ? operationId : null, body);
-        if (problem != null) {
-            request.abortWith(ErrorBodies.response(Paths.of(request), 400, problem));
+        ValidationCache.Verdict verdict = verdict(request, ha ? haValidator : controlValidator, ha ? operationId : null, body);
+        if (verdict.problem() != null) {
+            request.abortWith(ErrorBodies.response(Paths.of(request), 400, verdict.problem()));
             return;
         }
-        if (ha) {
-            JsonNode json = parse(body);
-            operationNames.name(operationId, json).ifPresent(name -> request.setProperty(RequestAttributes.OPERATION, name));
-        }
+        verdict.operation().ifPresent(name -> request.setProperty(RequestAttributes.OPERATION, name));
     }
 
     /** Whether the matched resource implements an interface generated from the control API's document. */
@@ -90,24 +87,30 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
                 .anyMatch(type -> type.getPackageName().equals(CONTROL_API_PACKAGE));
     }
 
-    /** The validator's objection to the request, or null; remembered for requests seen before. */
-    private String problem(ContainerRequestContext request, CompletableFuture<OpenApiInteractionValidator> validator,
-            String haOperationId, byte[] body) {
+    /** The validator's verdict on the request, and the HA operation it names; remembered for requests seen before. */
+    private ValidationCache.Verdict verdict(ContainerRequestContext request,
+            CompletableFuture<OpenApiInteractionValidator> validator, String haOperationId, byte[] body) {
         if (!isUtf8(body)) {
-            return "The request body is not UTF-8: JSON is sent as UTF-8.";
+            return ValidationCache.Verdict.refused("The request body is not UTF-8: JSON is sent as UTF-8.");
         }
         Optional<String> key = ValidationCache.key(request.getMethod(), Paths.of(request) + "?"
                 + request.getUriInfo().getRequestUri().getRawQuery(), request.getHeaderString("Content-Type"), body);
         ValidationCache.Verdict known = key.map(cache::get).orElse(null);
         if (known != null) {
-            return known.problem();
+            return known;
         }
         ValidationReport report = validator.join().validateRequest(toValidatorRequest(request, body));
-        String problem = !report.hasErrors() ? null : Optional.ofNullable(haOperationId)
-                .flatMap(operationId -> operationNames.actionProblem(operationId, parseLeniently(body)))
-                .orElseGet(() -> "Invalid request: " + summary(report));
-        key.ifPresent(k -> cache.put(k, new ValidationCache.Verdict(problem)));
-        return problem;
+        ValidationCache.Verdict verdict;
+        if (report.hasErrors()) {
+            verdict = ValidationCache.Verdict.refused(Optional.ofNullable(haOperationId)
+                    .flatMap(operationId -> operationNames.actionProblem(operationId, parseLeniently(body)))
+                    .orElseGet(() -> "Invalid request: " + summary(report)));
+        } else {
+            verdict = new ValidationCache.Verdict(null, haOperationId == null ? Optional.empty()
+                    : operationNames.name(haOperationId, parse(body)));
+        }
+        key.ifPresent(k -> cache.put(k, verdict));
+        return verdict;
     }
 
     private static boolean isUtf8(byte[] body) {

@@ -13,8 +13,16 @@ final class ValidationCache {
     static final int MAX_ENTRIES = 10_000;
     static final int MAX_BODY_BYTES = 4 * 1024;
 
-    /** What the validator said: null when the request passed, else the 400's message. */
-    record Verdict(String problem) {}
+    /**
+     * What the validator said: null when the request passed, else the 400's message; and, for a request that passed,
+     * the named HA operation it is (read from its body once, not on every request that repeats it).
+     */
+    record Verdict(String problem, Optional<String> operation) {
+
+        static Verdict refused(String problem) {
+            return new Verdict(problem, Optional.empty());
+        }
+    }
 
     private final ConcurrentHashMap<String, Verdict> verdicts = new ConcurrentHashMap<>();
 

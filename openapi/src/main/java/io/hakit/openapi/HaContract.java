@@ -25,9 +25,15 @@ public final class HaContract {
 
     /** Where the bundle lives on the classpath of every module that depends on this one. */
     public static final String CLASSPATH_LOCATION = "openapi/ha-api.yaml";
+    /**
+     * The same bundle as JSON, written beside it by the bundler: what programs read (the server's start-up parsed the
+     * YAML in a third of its time; Jackson reads the JSON several times faster).
+     */
+    public static final String JSON_CLASSPATH_LOCATION = "openapi/ha-api.json";
 
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JsonNode document;
     /** Read once: the server names the operation of every request from these. */
@@ -57,11 +63,11 @@ public final class HaContract {
     }
 
     private static HaContract readClasspath() {
-        try (InputStream in = HaContract.class.getClassLoader().getResourceAsStream(CLASSPATH_LOCATION)) {
+        try (InputStream in = HaContract.class.getClassLoader().getResourceAsStream(JSON_CLASSPATH_LOCATION)) {
             if (in == null) {
-                throw new IllegalStateException(CLASSPATH_LOCATION + " is not on the classpath: build the openapi module");
+                throw new IllegalStateException(JSON_CLASSPATH_LOCATION + " is not on the classpath: build the openapi module");
             }
-            return new HaContract(YAML.readTree(in));
+            return new HaContract(JSON.readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,5 @@
 package io.hakit.server;
 
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import io.hakit.openapi.ContractValidators;
 import io.hakit.openapi.HaContract;
 import io.hakit.server.domain.HaService;
@@ -21,6 +20,7 @@ import io.hakit.server.http.ApiVersionFilter;
 import io.hakit.server.http.AuthenticationFilter;
 import io.hakit.server.http.BodyLimitFilter;
 import io.hakit.server.http.BodyLimits;
+import io.hakit.server.http.BuiltOnFirstUse;
 import io.hakit.server.http.ContentLengthInterceptor;
 import io.hakit.server.http.DocumentsResource;
 import io.hakit.server.http.ExceptionMappers;
@@ -31,6 +31,7 @@ import io.hakit.server.http.JsonMapperResolver;
 import io.hakit.server.http.OperationNames;
 import io.hakit.server.http.RateLimitFilter;
 import io.hakit.server.http.RequestValidationFilter;
+import io.hakit.server.http.SharedPathParameters;
 import io.hakit.server.http.TokenRegistry;
 import io.hakit.server.resources.BackupsResource;
 import io.hakit.server.resources.HaAclsResource;
@@ -41,7 +42,6 @@ import io.hakit.server.resources.SupportingResources;
 import io.hakit.server.resources.views.Views;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -59,8 +59,6 @@ import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
 final class ApiApplication extends ResourceConfig {
 
     private final Singletons singletons = new Singletons();
-    private final CompletableFuture<OpenApiInteractionValidator> haValidator = new CompletableFuture<>();
-    private final CompletableFuture<OpenApiInteractionValidator> controlValidator = new CompletableFuture<>();
 
     ApiApplication(HaService service, Views views, TokenRegistry tokens, EmulatorState emulator, BodyLimits bodyLimits) {
         register(singletons);
@@ -96,7 +94,8 @@ final class ApiApplication extends ResourceConfig {
         register(new BodyLimitFilter(bodyLimits));
         register(new ApiVersionFilter());
         register(new JsonBodyFilter());
-        register(new RequestValidationFilter(haValidator, controlValidator, operationNames));
+        register(new RequestValidationFilter(new BuiltOnFirstUse<>(ContractValidators::strict),
+                new BuiltOnFirstUse<>(ContractValidators::control), operationNames, SharedPathParameters.of(contract)));
         register(new FaultInjectionFilter(emulator.faults()));
         register(new JournalFilter(emulator.journal(), world.clock()));
 
@@ -113,26 +112,6 @@ final class ApiApplication extends ResourceConfig {
         property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
 
-    }
-
-    /**
-     * Builds the validators (half a second of CPU each) once the server listens, not beside its start: on two
-     * cores they would otherwise take the CPU its start needs. The first validated request waits for them if it must.
-     */
-    void buildValidators() {
-        CompletableFuture.runAsync(() -> {
-            complete(haValidator, ContractValidators::strict);
-            complete(controlValidator, ContractValidators::control);
-        });
-    }
-
-    private static void complete(CompletableFuture<OpenApiInteractionValidator> validator,
-            java.util.function.Supplier<OpenApiInteractionValidator> build) {
-        try {
-            validator.complete(build.get());
-        } catch (RuntimeException | Error e) {
-            validator.completeExceptionally(e);
-        }
     }
 
     /**

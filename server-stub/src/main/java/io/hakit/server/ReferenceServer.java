@@ -68,8 +68,8 @@ public final class ReferenceServer implements AutoCloseable {
     }
 
     public static ReferenceServer start(ServerConfig config) {
-        // Logging is set up here, before the validators are built on another thread: SLF4J would otherwise warn
-        // that it replayed their calls made during its initialisation.
+        // Logging is set up here, before any other thread can log: SLF4J would otherwise warn that it replayed
+        // calls made during its initialisation.
         LoggerFactory.getILoggerFactory();
         HUNG_UP.setFilter(record -> !clientHungUp(record.getThrown()));
         EmulatorClock clock = new EmulatorClock(Clock.systemUTC());
@@ -91,7 +91,6 @@ public final class ReferenceServer implements AutoCloseable {
         links.publicUrl(publicUrl);
         try {
             http.start();
-            application.buildValidators();
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the server on " + baseUri + ": " + e.getMessage(), e);
         }

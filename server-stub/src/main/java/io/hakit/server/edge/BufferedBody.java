@@ -20,6 +20,9 @@ final class BufferedBody implements Runnable {
     private final int cap;
     private final Consumer<Result> done;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    /** Set while {@link #read} runs on the caller's thread: a body complete by then is returned, not handed on. */
+    private boolean reading = true;
+    private Result readNow;
 
     private BufferedBody(Request request, int cap, Consumer<Result> done) {
         this.request = request;
@@ -27,9 +30,28 @@ final class BufferedBody implements Runnable {
         this.done = done;
     }
 
-    /** Starts reading; {@code done} runs once, on whichever thread delivers the last bytes. */
-    static void read(Request request, int cap, Consumer<Result> done) {
-        new BufferedBody(request, cap, done).run();
+    /**
+     * Reads what has arrived. Returns the result when that is the whole body (a small body usually arrives with its
+     * headers), so that the caller goes on on its own thread; otherwise returns null, and {@code later} runs once, on
+     * whichever thread delivers the last bytes.
+     */
+    static Result read(Request request, int cap, Consumer<Result> later) {
+        BufferedBody body = new BufferedBody(request, cap, later);
+        body.run();
+        synchronized (body) {
+            body.reading = false;
+            return body.readNow;
+        }
+    }
+
+    private void finish(Result result) {
+        synchronized (this) {
+            if (reading) {
+                readNow = result;
+                return;
+            }
+        }
+        done.accept(result);
     }
 
     @Override
@@ -41,7 +63,7 @@ final class BufferedBody implements Runnable {
                 return;
             }
             if (Content.Chunk.isFailure(chunk)) {
-                done.accept(new Result(null, chunk.getFailure()));
+                finish(new Result(null, chunk.getFailure()));
                 return;
             }
             ByteBuffer buffer = chunk.getByteBuffer();
@@ -52,7 +74,7 @@ final class BufferedBody implements Runnable {
             boolean last = chunk.isLast();
             chunk.release();
             if (last || bytes.size() >= cap) {
-                done.accept(new Result(bytes.toByteArray(), null));
+                finish(new Result(bytes.toByteArray(), null));
                 return;
             }
         }

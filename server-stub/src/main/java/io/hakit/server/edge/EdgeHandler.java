@@ -44,15 +44,23 @@ public final class EdgeHandler extends Handler.Wrapper {
             // Nothing to read, or more than may be read: whoever reads it answers 413 without reading it.
             return super.handle(new CanonicalRequest(request, target, null), response, callback);
         }
-        BufferedBody.read(request, (int) Math.min(max + 1, Integer.MAX_VALUE - 8), body -> {
-            if (body.failure() != null) {
-                Response.writeError(request, response, callback, HttpStatus.BAD_REQUEST_400, unreadable(body.failure()));
-                return;
-            }
-            request.getComponents().getThreadPool().execute(() -> dispatch(
-                    new CanonicalRequest(request, target, body.bytes()), response, callback));
-        });
+        int cap = (int) Math.min(max + 1, Integer.MAX_VALUE - 8);
+        BufferedBody.Result now = BufferedBody.read(request, cap, body ->
+                // the rest arrived on a thread that serves the connection: the application runs on a worker
+                request.getComponents().getThreadPool().execute(() -> withBody(request, target, body, response, callback)));
+        if (now != null) {
+            withBody(request, target, now, response, callback); // all of it had arrived: no hand-over to another thread
+        }
         return true;
+    }
+
+    private void withBody(Request request, RequestTarget.Canonical target, BufferedBody.Result body, Response response,
+            Callback callback) {
+        if (body.failure() != null) {
+            Response.writeError(request, response, callback, HttpStatus.BAD_REQUEST_400, unreadable(body.failure()));
+            return;
+        }
+        dispatch(new CanonicalRequest(request, target, body.bytes()), response, callback);
     }
 
     private void dispatch(Request request, Response response, Callback callback) {

@@ -4,8 +4,6 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Context;
 import java.util.logging.Logger;
 
 /**
@@ -21,16 +19,13 @@ public final class AccessGuard implements ContainerRequestFilter {
 
     private final OperationNames operations;
 
-    @Context
-    private ResourceInfo resourceInfo;
-
     public AccessGuard(OperationNames operations) {
         this.operations = operations;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String operationId = resourceInfo.getResourceMethod() == null ? null : resourceInfo.getResourceMethod().getName();
+        String operationId = MatchedRoute.of(request).operationId();
         if (operationId == null || !operations.needsToken(operationId)) {
             return;
         }

@@ -15,6 +15,10 @@ public final class ContentLengthInterceptor implements WriterInterceptor {
 
     @Override
     public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
+        if (context.getHeaders().containsKey(HttpHeaders.CONTENT_LENGTH)) {
+            context.proceed(); // written whole by whoever set it (ApiResponses)
+            return;
+        }
         OutputStream wire = context.getOutputStream();
         ByteArrayOutputStream body = new ByteArrayOutputStream(512);
         context.setOutputStream(body);

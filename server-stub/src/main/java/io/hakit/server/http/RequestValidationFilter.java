@@ -9,8 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,10 +18,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -37,38 +38,35 @@ import java.util.stream.Collectors;
 public final class RequestValidationFilter implements ContainerRequestFilter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String CONTROL_API_PACKAGE = "io.hakit.server.emulator.api";
+    private static final byte[] NO_BODY = new byte[0];
 
-    private final CompletableFuture<OpenApiInteractionValidator> haValidator;
-    private final CompletableFuture<OpenApiInteractionValidator> controlValidator;
+    private final Supplier<OpenApiInteractionValidator> haValidator;
+    private final Supplier<OpenApiInteractionValidator> controlValidator;
     private final OperationNames operationNames;
-    private final ValidationCache cache = new ValidationCache();
+    private final ValidationCache cache;
 
-    @Context
-    private ResourceInfo resourceInfo;
-
-    /**
-     * The validators take half a second each to build, so they are built once the server listens
-     * (ApiApplication#buildValidators); the first validated request waits for its validator if it must.
-     */
-    public RequestValidationFilter(CompletableFuture<OpenApiInteractionValidator> haValidator,
-            CompletableFuture<OpenApiInteractionValidator> controlValidator, OperationNames operationNames) {
+    /** Each validator is built when the first request that needs it arrives ({@link BuiltOnFirstUse}). */
+    public RequestValidationFilter(Supplier<OpenApiInteractionValidator> haValidator,
+            Supplier<OpenApiInteractionValidator> controlValidator, OperationNames operationNames,
+            Set<String> sharedPathParameters) {
         this.haValidator = haValidator;
         this.controlValidator = controlValidator;
         this.operationNames = operationNames;
+        this.cache = new ValidationCache(sharedPathParameters);
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String operationId = resourceInfo.getResourceMethod() == null ? null : resourceInfo.getResourceMethod().getName();
+        MatchedRoute route = MatchedRoute.of(request);
+        String operationId = route.operationId();
         boolean ha = operationId != null && operationNames.knows(operationId);
-        if (!ha && !isControlOperation()) {
+        if (!ha && !route.isControlOperation()) {
             return; // the documents themselves, the docs page
         }
         byte[] body = readBody(request);
         if (ha && operationNames.takesNoInput(operationId) && body.length == 0
                 && request.getUriInfo().getRequestUri().getRawQuery() == null) {
-            // GET /: nothing to validate, so it need not wait for the validator built after start-up
+            // GET /: nothing to validate, so it need not build the validator
             operationNames.name(operationId, null).ifPresent(name -> request.setProperty(RequestAttributes.OPERATION, name));
             return;
         }
@@ -80,26 +78,20 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
         verdict.operation().ifPresent(name -> request.setProperty(RequestAttributes.OPERATION, name));
     }
 
-    /** Whether the matched resource implements an interface generated from the control API's document. */
-    private boolean isControlOperation() {
-        Class<?> resource = resourceInfo.getResourceClass();
-        return resource != null && Arrays.stream(resource.getInterfaces())
-                .anyMatch(type -> type.getPackageName().equals(CONTROL_API_PACKAGE));
-    }
-
     /** The validator's verdict on the request, and the HA operation it names; remembered for requests seen before. */
     private ValidationCache.Verdict verdict(ContainerRequestContext request,
-            CompletableFuture<OpenApiInteractionValidator> validator, String haOperationId, byte[] body) {
+            Supplier<OpenApiInteractionValidator> validator, String haOperationId, byte[] body) {
         if (!isUtf8(body)) {
             return ValidationCache.Verdict.refused("The request body is not UTF-8: JSON is sent as UTF-8.");
         }
-        Optional<String> key = ValidationCache.key(request.getMethod(), Paths.of(request) + "?"
-                + request.getUriInfo().getRequestUri().getRawQuery(), request.getHeaderString("Content-Type"), body);
-        ValidationCache.Verdict known = key.map(cache::get).orElse(null);
+        ValidationCache.Question question = new ValidationCache.Question(request.getMethod(), Paths.of(request),
+                haOperationId, rawPathParameters(request), request.getUriInfo().getRequestUri().getRawQuery(),
+                request.getHeaderString("Content-Type"), body);
+        ValidationCache.Verdict known = cache.get(question);
         if (known != null) {
             return known;
         }
-        ValidationReport report = validator.join().validateRequest(toValidatorRequest(request, body));
+        ValidationReport report = validator.get().validateRequest(toValidatorRequest(request, body));
         ValidationCache.Verdict verdict;
         if (report.hasErrors()) {
             verdict = ValidationCache.Verdict.refused(Optional.ofNullable(haOperationId)
@@ -109,8 +101,23 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
             verdict = new ValidationCache.Verdict(null, haOperationId == null ? Optional.empty()
                     : operationNames.name(haOperationId, parse(body)));
         }
-        key.ifPresent(k -> cache.put(k, verdict));
+        cache.put(question, verdict);
         return verdict;
+    }
+
+    private static Map<String, String> rawPathParameters(ContainerRequestContext request) {
+        Map<String, String> parameters = new HashMap<>();
+        request.getUriInfo().getPathParameters(false).forEach((name, values) -> parameters.put(name, values.get(0)));
+        return parameters;
+    }
+
+    /**
+     * Whether the request says it has a body (RFC 9112, 6.3: a Content-Length above zero, or a Transfer-Encoding,
+     * which the edge has checked). Most requests do not: they need not read an empty stream (which allocates a buffer).
+     */
+    private static boolean declaresBody(ContainerRequestContext request) {
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        return (length != null && !length.equals("0")) || request.getHeaderString("Transfer-Encoding") != null;
     }
 
     private static boolean isUtf8(byte[] body) {
@@ -127,8 +134,8 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
     }
 
     private static byte[] readBody(ContainerRequestContext request) {
-        if (!request.hasEntity()) {
-            return new byte[0];
+        if (!declaresBody(request) || !request.hasEntity()) {
+            return NO_BODY;
         }
         try {
             byte[] body = request.getEntityStream().readAllBytes();

@@ -1,16 +1,23 @@
 package io.hakit.server.http;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Remembers the validator's verdict on requests it has seen: a verdict depends only on the method, path, query,
- * content type and body, and CI clients repeat the same few requests. Bounded: once full it remembers nothing new;
- * only small bodies are remembered. Reading takes no lock.
+ * Remembers the validator's verdict on requests it has seen: a verdict depends only on the method, the path, the
+ * query, the content type and the body, and CI clients repeat the same few requests. A request to an HA operation
+ * whose path parameter values the validator has already accepted is judged by its shape (its operation, not its
+ * path), because each path parameter has one schema throughout the document ({@link SharedPathParameters}): the
+ * ACL, action and delete of a group created a moment ago are then not validated again for their new id. Bounded:
+ * once full, a map starts over. Only small bodies are remembered. Reading takes no lock.
  */
 final class ValidationCache {
 
     static final int MAX_ENTRIES = 10_000;
+    static final int MAX_VALUES = 50_000;
     static final int MAX_BODY_BYTES = 4 * 1024;
 
     /**
@@ -24,23 +31,79 @@ final class ValidationCache {
         }
     }
 
+    /**
+     * A request as the validator judges it.
+     *
+     * @param operationId the HA operation Jersey matched, or null (the control API: judged by its path only)
+     * @param pathParameters the path parameters' values as sent (not decoded), by name
+     */
+    record Question(String method, String path, String operationId, Map<String, String> pathParameters, String query,
+            String contentType, byte[] body) {}
+
+    private final Set<String> sharedParameters;
     private final ConcurrentHashMap<String, Verdict> verdicts = new ConcurrentHashMap<>();
+    /** "name=value" of path parameter values the validator accepted. */
+    private final Set<String> validValues = ConcurrentHashMap.newKeySet();
 
-    static Optional<String> key(String method, String pathAndQuery, String contentType, byte[] body) {
-        if (body.length > MAX_BODY_BYTES) {
-            return Optional.empty();
-        }
-        return Optional.of(method + ' ' + pathAndQuery + '\n' + contentType + '\n'
-                + new String(body, java.nio.charset.StandardCharsets.UTF_8));
+    ValidationCache(Set<String> sharedParameters) {
+        this.sharedParameters = sharedParameters;
     }
 
-    Verdict get(String key) {
-        return verdicts.get(key);
+    /** The verdict on a request seen before (or on one of the same shape), or null. */
+    Verdict get(Question question) {
+        if (question.body().length > MAX_BODY_BYTES) {
+            return null;
+        }
+        return verdicts.get(knownValid(question) ? shapeKey(question) : exactKey(question));
     }
 
-    void put(String key, Verdict verdict) {
-        if (verdicts.size() < MAX_ENTRIES) {
-            verdicts.put(key, verdict);
+    void put(Question question, Verdict verdict) {
+        if (question.body().length > MAX_BODY_BYTES) {
+            return;
         }
+        // A refusal is remembered by shape only if the parameters were valid before: it is then about the rest.
+        boolean byShape = knownValid(question) || (verdict.problem() == null && byShapeAtAll(question));
+        if (verdict.problem() == null && byShape) {
+            remember(question.pathParameters());
+        }
+        if (verdicts.size() >= MAX_ENTRIES) {
+            verdicts.clear();
+        }
+        verdicts.put(byShape ? shapeKey(question) : exactKey(question), verdict);
+    }
+
+    private boolean byShapeAtAll(Question question) {
+        return question.operationId() != null && sharedParameters.containsAll(question.pathParameters().keySet());
+    }
+
+    private boolean knownValid(Question question) {
+        if (!byShapeAtAll(question)) {
+            return false;
+        }
+        for (Map.Entry<String, String> parameter : question.pathParameters().entrySet()) {
+            if (!validValues.contains(parameter.getKey() + '=' + parameter.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void remember(Map<String, String> pathParameters) {
+        if (validValues.size() + pathParameters.size() > MAX_VALUES) {
+            validValues.clear();
+        }
+        pathParameters.forEach((name, value) -> validValues.add(name + '=' + value));
+    }
+
+    private static String exactKey(Question question) {
+        return question.method() + ' ' + question.path() + '?' + question.query() + '\n' + rest(question);
+    }
+
+    private static String shapeKey(Question question) {
+        return question.method() + " #" + question.operationId() + '?' + question.query() + '\n' + rest(question);
+    }
+
+    private static String rest(Question question) {
+        return question.contentType() + '\n' + new String(question.body(), StandardCharsets.UTF_8);
     }
 }

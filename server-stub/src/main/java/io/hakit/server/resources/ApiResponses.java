@@ -1,16 +1,32 @@
 package io.hakit.server.resources;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** The success answers of the API: JSON with a status, or a status alone (the service's empty 200 and 202). */
 final class ApiResponses {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private ApiResponses() {}
 
+    /**
+     * The body is written here, once, with its length: the answer then goes out as bytes, without Jersey's
+     * per-request lookup of a JSON writer or a second buffer to learn its length (ContentLengthInterceptor).
+     */
     static Response json(int status, JsonNode body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree that cannot be written", e);
+        }
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(bytes)
+                .header(HttpHeaders.CONTENT_LENGTH, bytes.length).build();
     }
 
     static Response ok(JsonNode body) {

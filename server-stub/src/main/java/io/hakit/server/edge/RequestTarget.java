@@ -62,6 +62,9 @@ public final class RequestTarget {
 
     /** The segment's canonical spelling (a String), or why it has none (a Refused). */
     private static Object canonicalSegment(String raw) {
+        if (isPlain(raw, "") && !raw.equals(".") && !raw.equals("..")) {
+            return raw; // nothing escaped and nothing to escape: already canonical (most segments of most requests)
+        }
         Object decoded = decode(raw, false);
         if (decoded instanceof Refused refused) {
             return refused;
@@ -137,11 +140,25 @@ public final class RequestTarget {
             }
         }
         for (String part : parts) {
+            if (isPlain(part, "/?;")) {
+                continue; // nothing escaped: decodes to itself ('+' to a space), no control character
+            }
             if (decode(part, true) instanceof Refused refused) {
                 return new Refused("The query " + refused.reason().substring(0, 1).toLowerCase() + refused.reason().substring(1));
             }
         }
         return null;
+    }
+
+    /** Whether every character is one a decoder keeps as it is: unreserved, a kept sub-delimiter, or one of {@code more}. */
+    private static boolean isPlain(String raw, String more) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (!isUnreserved(c) && SUB_DELIMS_KEPT.indexOf(c) < 0 && more.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isUnreserved(char c) {

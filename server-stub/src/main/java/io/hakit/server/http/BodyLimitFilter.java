@@ -9,6 +9,7 @@ import jakarta.ws.rs.container.PreMatching;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.regex.Pattern;
 
 /**
  * Bodies larger than the limit ({@link BodyLimits}) answer 413 overLimit (without Retry-After: it is not a rate
@@ -19,6 +20,8 @@ import java.io.InputStream;
 @PreMatching
 @Priority(Priorities.AUTHENTICATION + 200)
 public final class BodyLimitFilter implements ContainerRequestFilter {
+
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
 
     private final BodyLimits limits;
 
@@ -31,7 +34,7 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
         String path = Paths.of(request);
         long maxBytes = limits.maxBytes(path);
         String length = request.getHeaderString("Content-Length"); // a long: JAX-RS's int getLength() overflows
-        if (length != null && !length.matches("[0-9]{1,18}")) {
+        if (length != null && !DIGITS.matcher(length).matches()) {
             request.abortWith(ErrorBodies.response(path, 400, "Content-Length '" + length + "' is not a length."));
             return;
         }

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ValidationCache {
 
-    static final int MAX_ENTRIES = 10_000;
+    static final int MAX_ENTRIES = 2_000;
     static final int MAX_VALUES = 50_000;
     static final int MAX_BODY_BYTES = 4 * 1024;
 

@@ -8,8 +8,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The build's training run for the class-data-sharing archive the README's run command uses
- * ({@code -XX:SharedArchiveFile=server-stub/target/ha-reference-server.jsa}): run at package time with
+ * The build's training run for the class-data-sharing archive the README's run command uses (server-stub/jvm.options:
+ * {@code -XX:SharedArchiveFile=server-stub/target/ha-reference-server.jsa}): run at package time with
  * {@code -XX:ArchiveClassesAtExit}, it starts the server as {@link ReferenceServerMain} does, asks it what a client's
  * first requests ask (GET /, a group, a page, a create), and exits, so that the JVM archives every class a start and a
  * first answer load. It reads them from the archive instead of the jar on every later start (Java 17 has no

@@ -1,5 +1,6 @@
 package io.hakit.server.edge;
 
+import io.hakit.server.http.BuiltOnFirstUse;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -14,7 +15,7 @@ import org.eclipse.jetty.util.Callback;
 final class LazyDocsHandler extends Handler.Abstract {
 
     private final Supplier<Handler> build;
-    private volatile Handler docs;
+    private final BuiltOnFirstUse<Handler> docs = new BuiltOnFirstUse<>(this::startDocs);
 
     LazyDocsHandler(Supplier<Handler> build) {
         this.build = build;
@@ -26,23 +27,18 @@ final class LazyDocsHandler extends Handler.Abstract {
         if (!path.equals("/docs") && !path.startsWith("/docs/")) {
             return false;
         }
-        return docs().handle(request, response, callback);
+        return docs.get().handle(request, response, callback);
     }
 
-    private Handler docs() throws Exception {
-        Handler built = docs;
-        if (built == null) {
-            synchronized (this) {
-                built = docs;
-                if (built == null) {
-                    built = build.get();
-                    built.setServer(getServer());
-                    addBean(built, true); // started now, stopped with this handler
-                    if (isStarted()) {
-                        built.start();
-                    }
-                    docs = built;
-                }
+    private Handler startDocs() {
+        Handler built = build.get();
+        built.setServer(getServer());
+        addBean(built, true); // started now, stopped with this handler
+        if (isStarted()) {
+            try {
+                built.start();
+            } catch (Exception e) {
+                throw new IllegalStateException("the docs pages did not start", e);
             }
         }
         return built;

@@ -24,6 +24,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.eclipse.jetty.server.Server;
 import org.slf4j.LoggerFactory;
 import org.glassfish.jersey.jetty.JettyHttpContainer;
@@ -72,29 +74,78 @@ public final class ReferenceServer implements AutoCloseable {
         // calls made during its initialisation.
         LoggerFactory.getILoggerFactory();
         HUNG_UP.setFilter(record -> !clientHungUp(record.getThrown()));
-        EmulatorClock clock = new EmulatorClock(Clock.systemUTC());
-        World world = new World(new InMemoryHaStore(), clock, new Durations(config.durations()), config.region());
-        world.defaultLimits(config.limits());
-        config.world().ifPresent(file -> loadWorld(world, file));
-        HaService service = new HaService(world);
-        TokenRegistry tokens = config.tokens().map(TokenRegistry::fromFile).orElseGet(TokenRegistry::defaults);
-        EmulatorState emulator = new EmulatorState(world, new InjectedFaults(), new Journal(), new RateLimiter(clock),
-                config.durations(), new io.hakit.server.resources.AclEncoding());
-        Links links = new Links();
+        // Jetty is built and bound on a second thread while this one builds the world and Jersey's application (the
+        // longer part of the start, about three quarters): the two meet when the API is mounted.
         BodyLimits bodyLimits = new BodyLimits(config.maxBodyBytes());
-        ApiApplication application = new ApiApplication(service, new Views(links), tokens, emulator, bodyLimits);
-        JettyHttpContainer jersey = ContainerFactory.createContainer(JettyHttpContainer.class, application);
+        CompletableFuture<BoundEdge> edge = CompletableFuture.supplyAsync(() -> BoundEdge.of(config, bodyLimits),
+                task -> new Thread(task, "hakit-start-edge").start());
+        Emulated emulated;
+        try {
+            emulated = Emulated.of(config, bodyLimits);
+        } catch (RuntimeException | Error e) {
+            unbind(edge);
+            throw e;
+        }
 
-        Server http = HttpEdge.server(config.host(), config.port(), bodyLimits, jersey, swaggerUiVersion());
-        URI baseUri = URI.create("http://" + config.host() + ":" + HttpEdge.bind(http));
+        BoundEdge bound = joined(edge);
+        bound.edge().mount(emulated.jersey());
+        URI baseUri = URI.create("http://" + config.host() + ":" + bound.port());
         String publicUrl = config.publicUrl().orElse(baseUri.toString());
-        links.publicUrl(publicUrl);
+        emulated.links().publicUrl(publicUrl);
+        Server http = bound.edge().server();
         try {
             http.start();
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the server on " + baseUri + ": " + e.getMessage(), e);
         }
-        return new ReferenceServer(http, world, tokens, baseUri, publicUrl);
+        return new ReferenceServer(http, emulated.world(), emulated.tokens(), baseUri, publicUrl);
+    }
+
+    /** The emulated world and the Jersey application that serves it; links learn the public URL once it is known. */
+    private record Emulated(World world, TokenRegistry tokens, Links links, JettyHttpContainer jersey) {
+        static Emulated of(ServerConfig config, BodyLimits bodyLimits) {
+            EmulatorClock clock = new EmulatorClock(Clock.systemUTC());
+            World world = new World(new InMemoryHaStore(), clock, new Durations(config.durations()), config.region());
+            world.defaultLimits(config.limits());
+            config.world().ifPresent(file -> loadWorld(world, file));
+            HaService service = new HaService(world);
+            TokenRegistry tokens = config.tokens().map(TokenRegistry::fromFile).orElseGet(TokenRegistry::defaults);
+            EmulatorState emulator = new EmulatorState(world, new InjectedFaults(), new Journal(),
+                    new RateLimiter(clock), config.durations(), new io.hakit.server.resources.AclEncoding());
+            Links links = new Links();
+            ApiApplication application = new ApiApplication(service, new Views(links), tokens, emulator, bodyLimits);
+            return new Emulated(world, tokens, links,
+                    ContainerFactory.createContainer(JettyHttpContainer.class, application));
+        }
+    }
+
+    /** The edge with its socket bound, and the port it got. */
+    private record BoundEdge(HttpEdge edge, int port) {
+        static BoundEdge of(ServerConfig config, BodyLimits bodyLimits) {
+            HttpEdge edge = HttpEdge.build(config.host(), config.port(), bodyLimits, swaggerUiVersion());
+            return new BoundEdge(edge, edge.bind());
+        }
+    }
+
+    /** Frees the port of a start that failed, once the edge's thread has bound it (if it could). */
+    private static void unbind(CompletableFuture<BoundEdge> edge) {
+        try {
+            edge.join().edge().unbind();
+        } catch (CompletionException bindFailed) {
+            // nothing was bound
+        }
+    }
+
+    /** What the edge's thread threw (a port in use) is thrown here as it was. */
+    private static BoundEdge joined(CompletableFuture<BoundEdge> edge) {
+        try {
+            return edge.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private static void loadWorld(World world, java.nio.file.Path file) {

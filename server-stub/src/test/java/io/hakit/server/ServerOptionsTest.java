@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hakit.server.domain.Durations;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,28 @@ class ServerOptionsTest {
                     .then().statusCode(401);
             String links = given().baseUri(server.baseUri().toString()).get("/").asString();
             assertThat(links).as("links default to the listening address").contains(server.baseUri().toString());
+        }
+    }
+
+    @Test
+    void aPortInUseIsNamedAsSuch() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            assertThatThrownBy(() -> ReferenceServer.start(ServerConfig.defaults().withPort(taken.getLocalPort())))
+                    .isInstanceOf(UncheckedIOException.class)
+                    .hasMessage("cannot listen on 127.0.0.1:" + taken.getLocalPort());
+        }
+    }
+
+    @Test
+    void aStartThatFailsLeavesItsPortFree(@TempDir Path dir) throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = probe.getLocalPort();
+        }
+        ServerConfig config = ServerConfig.defaults().withPort(port).withWorld(dir.resolve("no-such-world.json"));
+        assertThatThrownBy(() -> ReferenceServer.start(config)).hasMessageContaining("no-such-world.json");
+        try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+            assertThat(again.getLocalPort()).as("the port the failed start had bound").isEqualTo(port);
         }
     }
 }

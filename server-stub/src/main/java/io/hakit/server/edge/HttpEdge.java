@@ -37,9 +37,20 @@ public final class HttpEdge {
     static final UriCompliance URI_COMPLIANCE = UriCompliance.DEFAULT.with("HAKIT",
             UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR, UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING);
 
-    private HttpEdge() {}
+    private final Server server;
+    /** The Swagger UI, then the API once it is mounted. */
+    private final Handler.Sequence routes;
 
-    public static Server server(String host, int port, BodyLimits limits, Handler api, String swaggerUiVersion) {
+    private HttpEdge(Server server, Handler.Sequence routes) {
+        this.server = server;
+        this.routes = routes;
+    }
+
+    /**
+     * The server with everything but the API, which is {@linkplain #mount mounted} before it starts: the reference
+     * server builds this on one thread while Jersey builds the application on another.
+     */
+    public static HttpEdge build(String host, int port, BodyLimits limits, String swaggerUiVersion) {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("hakit");
         Server server = new Server(threads);
@@ -58,12 +69,13 @@ public final class HttpEdge {
         server.addConnector(connector);
 
         server.setErrorHandler(new FaultErrorHandler());
-        server.setHandler(new EdgeHandler(limits, new Handler.Sequence(new LazyDocsHandler(() -> docs(server, swaggerUiVersion)), api)));
-        return server;
+        Handler.Sequence routes = new Handler.Sequence(new LazyDocsHandler(() -> docs(server, swaggerUiVersion)));
+        server.setHandler(new EdgeHandler(limits, routes));
+        return new HttpEdge(server, routes);
     }
 
     /** Binds the listening socket (without accepting yet) and tells its port: links can name it before the first request. */
-    public static int bind(Server server) {
+    public int bind() {
         ServerConnector connector = (ServerConnector) server.getConnectors()[0];
         try {
             connector.open();
@@ -71,6 +83,20 @@ public final class HttpEdge {
             throw new UncheckedIOException("cannot listen on " + connector.getHost() + ":" + connector.getPort(), e);
         }
         return connector.getLocalPort();
+    }
+
+    /** Closes the socket {@link #bind} opened, for a start that failed before the server could start. */
+    public void unbind() {
+        ((ServerConnector) server.getConnectors()[0]).close();
+    }
+
+    /** Puts the API behind the Swagger UI: whatever {@code /docs} does not serve goes to it. */
+    public void mount(Handler api) {
+        routes.addHandler(api);
+    }
+
+    public Server server() {
+        return server;
     }
 
     /** Swagger UI from its webjar, with the kit's initializer (the served documents) laid over it; /docs redirects to /docs/. */

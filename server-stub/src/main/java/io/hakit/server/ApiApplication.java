@@ -111,7 +111,13 @@ final class ApiApplication extends ResourceConfig {
         property(ServerProperties.BV_FEATURE_DISABLE, true);
         property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
-
+        // Everything the application registers itself is above: Jersey need not look for features and providers it
+        // would not use (JSON-B, JSON-P, MOXy, the XML and image providers) at every start (issue 12).
+        property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+        property(ServerProperties.JSON_BINDING_FEATURE_DISABLE, true);
+        property(ServerProperties.JSON_PROCESSING_FEATURE_DISABLE, true);
+        property(ServerProperties.MOXY_JSON_FEATURE_DISABLE, true);
+        property(org.glassfish.jersey.CommonProperties.PROVIDER_DEFAULT_DISABLE, "ALL");
     }
 
     /**

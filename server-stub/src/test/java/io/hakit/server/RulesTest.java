@@ -155,6 +155,16 @@ class RulesTest {
     }
 
     @Test
+    void anIdTheDocumentRefusesIsABadRequestEvenInARequestWhoseShapeWasAcceptedBefore() {
+        String acl = "{\"address\": \"10.8.0.1/32\"}";
+        api().body(acl).post(ha("/" + HA_1 + "/acls")).then().statusCode(200);
+        assertRefused(404, () -> api().body(acl).post(ha("/0d9f6f5e-0000-4000-8000-000000000001/acls")));
+        assertRefused(400, () -> api().body(acl).post(ha("/" + "x".repeat(65) + "/acls")));
+        assertRefused(400, () -> api().body(acl).post(ha("/" + "x".repeat(65) + "/acls")));
+        assertRefused(400, () -> api().get("/v1.0/1234/flavors/2a"));
+    }
+
+    @Test
     void aSingleInstanceIsBackedUpByNamingItAloneAndABodyThatNamesNothingIsABadRequest() {
         String instance = "5d4f4c1e-2a3b-4c5d-8e9f-0a1b2c3d4e5f"; // the documented replication source
         api().body("{\"backup\": {\"name\": \"classic\", \"instance\": \"" + instance + "\"}}")

@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -46,15 +45,17 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
     private final Supplier<OpenApiInteractionValidator> controlValidator;
     private final OperationNames operationNames;
     private final ValidationCache cache;
+    private final Supplier<PathParameterValues> pathParameterValues;
 
     /** Each validator is built when the first request that needs it arrives ({@link BuiltOnFirstUse}). */
     public RequestValidationFilter(Supplier<OpenApiInteractionValidator> haValidator,
             Supplier<OpenApiInteractionValidator> controlValidator, OperationNames operationNames,
-            Set<String> sharedPathParameters) {
+            Map<String, JsonNode> sharedPathParameters) {
         this.haValidator = haValidator;
         this.controlValidator = controlValidator;
         this.operationNames = operationNames;
-        this.cache = new ValidationCache(sharedPathParameters);
+        this.cache = new ValidationCache(sharedPathParameters.keySet());
+        this.pathParameterValues = new BuiltOnFirstUse<>(() -> new PathParameterValues(sharedPathParameters));
     }
 
     @Override
@@ -89,7 +90,8 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
         ValidationCache.Question question = new ValidationCache.Question(request.getMethod(), Paths.of(request),
                 haOperationId, rawPathParameters(request), request.getUriInfo().getRequestUri().getRawQuery(),
                 request.getHeaderString("Content-Type"), body);
-        ValidationCache.Verdict known = cache.get(question);
+        ValidationCache.Verdict known = cache.get(question,
+                (name, value) -> pathParameterValues.get().accepts(name, value));
         if (known != null) {
             return known;
         }

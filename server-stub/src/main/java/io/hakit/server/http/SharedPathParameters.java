@@ -17,7 +17,8 @@ public final class SharedPathParameters {
 
     private SharedPathParameters() {}
 
-    public static Set<String> of(HaContract contract) {
+    /** Each such parameter's name and its one schema, resolved. */
+    public static Map<String, JsonNode> of(HaContract contract) {
         Map<String, Set<JsonNode>> schemas = new HashMap<>();
         JsonNode paths = contract.document().path("paths");
         for (HaContract.HttpOperation operation : contract.httpOperations()) {
@@ -32,7 +33,7 @@ public final class SharedPathParameters {
                 }
             }
         }
-        return schemas.entrySet().stream().filter(entry -> entry.getValue().size() == 1).map(Map.Entry::getKey)
-                .collect(Collectors.toUnmodifiableSet());
+        return schemas.entrySet().stream().filter(entry -> entry.getValue().size() == 1).collect(
+                Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> entry.getValue().iterator().next()));
     }
 }

@@ -1,10 +1,12 @@
 package io.hakit.server.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 
 /**
  * Remembers the validator's verdict on requests it has seen: a verdict depends only on the method, the path, the
@@ -55,6 +57,35 @@ final class ValidationCache {
             return null;
         }
         return verdicts.get(knownValid(question) ? shapeKey(question) : exactKey(question));
+    }
+
+    /**
+     * As {@link #get(Question)}, and for a request whose shape has a verdict but some of whose path parameter values
+     * are new: that verdict, once {@code acceptsValue} accepted each new name and value alone (they are then remembered as valid).
+     * Else null: the validator must judge the request (it names what is wrong with a value).
+     */
+    Verdict get(Question question, BiPredicate<String, String> acceptsValue) {
+        Verdict known = get(question);
+        if (known != null || question.body().length > MAX_BODY_BYTES || !byShapeAtAll(question)) {
+            return known;
+        }
+        Verdict shaped = verdicts.get(shapeKey(question));
+        if (shaped == null) {
+            return null;
+        }
+        Map<String, String> newValues = new HashMap<>();
+        question.pathParameters().forEach((name, value) -> {
+            if (!validValues.contains(name + '=' + value)) {
+                newValues.put(name, value);
+            }
+        });
+        for (Map.Entry<String, String> parameter : newValues.entrySet()) {
+            if (!acceptsValue.test(parameter.getKey(), parameter.getValue())) {
+                return null;
+            }
+        }
+        remember(newValues);
+        return shaped;
     }
 
     void put(Question question, Verdict verdict) {

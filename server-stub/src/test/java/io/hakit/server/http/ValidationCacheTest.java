@@ -3,6 +3,8 @@ package io.hakit.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -89,5 +91,33 @@ class ValidationCacheTest {
         String large = "{\"address\":\"" + "1".repeat(ValidationCache.MAX_BODY_BYTES) + "\"}";
         cache.put(acl("g1", large), PASSED);
         assertThat(cache.get(acl("g1", large))).isNull();
+    }
+
+    @Test
+    void aNewIdInARequestOfAKnownShapeIsJudgedByItsValueAlone() {
+        String body = "{\"address\":\"1.2.3.4/32\"}";
+        cache.put(acl("g1", body), PASSED);
+        List<String> asked = new ArrayList<>();
+
+        assertThat(cache.get(acl("g2", body), (name, value) -> asked.add(name + "=" + value))).isEqualTo(PASSED);
+        assertThat(asked).as("only the new value is judged").containsExactly("haId=g2");
+        assertThat(cache.get(acl("g2", body))).as("and is remembered as valid").isEqualTo(PASSED);
+    }
+
+    @Test
+    void aNewIdTheCheckRefusesIsLeftToTheValidatorAndNotRemembered() {
+        String body = "{\"address\":\"1.2.3.4/32\"}";
+        cache.put(acl("g1", body), PASSED);
+        String tooLong = "x".repeat(65);
+
+        assertThat(cache.get(acl(tooLong, body), (name, value) -> false)).isNull();
+        assertThat(cache.get(acl(tooLong, body))).isNull();
+    }
+
+    @Test
+    void withoutAVerdictOnTheShapeTheValueAloneDecidesNothing() {
+        List<String> asked = new ArrayList<>();
+        assertThat(cache.get(acl("g1", "{}"), (name, value) -> asked.add(name))).isNull();
+        assertThat(asked).isEmpty();
     }
 }

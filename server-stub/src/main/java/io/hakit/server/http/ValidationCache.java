@@ -13,7 +13,8 @@ import java.util.function.BiPredicate;
  * query, the content type and the body, and CI clients repeat the same few requests. A request to an HA operation
  * whose path parameter values the validator has already accepted is judged by its shape (its operation, not its
  * path), because each path parameter has one schema throughout the document ({@link SharedPathParameters}): the
- * ACL, action and delete of a group created a moment ago are then not validated again for their new id. Bounded:
+ * ACL, action and delete of a group created a moment ago are then not validated again for their new id, and a new
+ * id in a request of a shape judged before needs only its own value checked ({@link PathParameterValues}). Bounded:
  * once full, a map starts over. Only small bodies are remembered. Reading takes no lock.
  */
 final class ValidationCache {

@@ -7,7 +7,8 @@
 # RSS holding 10,000 groups after the throughput runs. Prints a verdict line per target of issue 12 and appends the
 # run to docs/benchmarks.md's history with the machine and the commit.
 #   bash bench/run.sh            (from the repository root; builds what is missing)
-# Environment: DURATION (seconds measured per mix, default 20), WARMUP (default 30: with wrk on the same two cores
+# Environment: DURATION (seconds measured per mix and target, default 20, in ROUNDS windows, default 2, alternating
+# between the three targets, which run side by side), WARMUP (default 30: with wrk on the same two cores
 # the JIT starves, and the bare endpoint measured 2.1k, 4.8k, 5.5k, 7.4k, 10.2k, 17.4k requests/s in six
 # consecutive 5 s windows from a cold start; 15 s measured the warm-up, not the server), CONNECTIONS (default 32),
 # STARTS (default 10), HISTORY (default on; off for smoke runs that should not be recorded).
@@ -15,6 +16,7 @@ set -euo pipefail
 trap 'echo "bench/run.sh: failed at line $LINENO (see bench/target/*.log)" >&2' ERR
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-20}
+ROUNDS=${ROUNDS:-2}
 WARMUP=${WARMUP:-30}
 CONNECTIONS=${CONNECTIONS:-32}
 STARTS=${STARTS:-10}
@@ -54,17 +56,35 @@ start() { # name port command...
 
 stop() { [ -f "$OUT/$1.pid" ] || return 0; kill "$(cat "$OUT/$1.pid")" 2> /dev/null || true; wait "$(cat "$OUT/$1.pid")" 2> /dev/null || true; rm -f "$OUT/$1.pid"; }
 
-# Warm-up, then the measured run of one mix; prints "requests/s p50-ms p99-ms non2xx".
-load() { # port script
+# The three targets run side by side and each mix is measured in alternating windows (reference, Prism, bare; then
+# again), so that all three see the same machine: this VM's speed drifts by a quarter within minutes, and measured one
+# after the other the ratios measured the drift (the bare endpoint alone: 16.0k to 23.5k reads/s in one hour).
+warm() { # port script
   wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$2" "http://127.0.0.1:$1" -- "$CONNECTIONS" > /dev/null
-  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$2" "http://127.0.0.1:$1" -- "$CONNECTIONS" > "$OUT/wrk-$1-$(basename "$2" .lua).txt"
+}
+window() { # port script seconds: one measured window, appended to the target's wrk output for that mix
+  wrk -t2 -c"$CONNECTIONS" -d"$3s" --latency -s "$2" "http://127.0.0.1:$1" -- "$CONNECTIONS" >> "$OUT/wrk-$1-$(basename "$2" .lua).txt"
+}
+# Prints "requests/s p50-ms p99-ms non2xx" over a target's windows (equal lengths): the mean rate and median, the
+# worst window's p99, every non-2xx answer.
+summary() { # port script
   awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; return v * 1000 }
-    /Requests\/sec/ {rps=$2}
-    /^ +50%/ {p50=ms($2)}
-    /^ +99%/ {p99=ms($2)}
-    /Non-2xx/ {bad=$5}
-    END {printf "%.0f %.2f %.2f %s\n", rps, p50, p99, (bad==""?0:bad)}' "$OUT/wrk-$1-$(basename "$2" .lua).txt"
+    /Requests\/sec/ {rps += $2; n++}
+    /^ +50%/ {p50 += ms($2)}
+    /^ +99%/ {v = ms($2); if (v > p99) p99 = v}
+    /Non-2xx/ {bad += $5}
+    END {printf "%.0f %.2f %.2f %d\n", rps / n, p50 / n, p99, bad}' "$OUT/wrk-$1-$(basename "$2" .lua).txt"
+}
+measure() { # script: warms each target, then ROUNDS rounds of one window each
+  local port round
+  for port in "$REF" "$PRISM" "$BARE"; do
+    warm "$port" "$1"
+    rm -f "$OUT/wrk-$port-$(basename "$1" .lua).txt"
+  done
+  for round in $(seq 1 "$ROUNDS"); do
+    for port in "$REF" "$PRISM" "$BARE"; do window "$port" "$1" $((DURATION / ROUNDS)); done
+  done
 }
 
 trap 'stop reference; stop prism; stop bare' EXIT
@@ -80,9 +100,24 @@ sleep 5 # idle: what a server that has started and answered GET / holds before i
 IDLE_RSS=$(rss_mb "$(cat "$OUT/reference.pid")")
 curl -sf -X POST -H 'Content-Type: application/json' -d '{"scenario": "documented"}' "http://127.0.0.1:$REF/_emulator/reset" > /dev/null
 curl -sf -X PUT -H 'Content-Type: application/json' -d '{"profile": "immediate"}' "http://127.0.0.1:$REF/_emulator/durations" > /dev/null
-read -r REF_RPS REF_P50 REF_P99 REF_BAD < <(load "$REF" bench/mix.lua)
-read -r REFW_RPS REFW_P50 REFW_P99 REFW_BAD < <(load "$REF" bench/write-mix.lua)
+PRISM=$(free_port)
+start prism "$PRISM" env SCARF_ANALYTICS=false node_modules/.bin/prism mock -h 127.0.0.1 -p "$PRISM" openapi/target/ha-api.yaml
+BARE=$(free_port)
+start bare "$BARE" java -Xmx128m -cp "$OUT:$JAR" BareJersey "$BARE"
+
+measure bench/mix.lua
+measure bench/write-mix.lua
+read -r REF_RPS REF_P50 REF_P99 REF_BAD < <(summary "$REF" bench/mix.lua)
+read -r REFW_RPS REFW_P50 REFW_P99 REFW_BAD < <(summary "$REF" bench/write-mix.lua)
+read -r PRISM_RPS PRISM_P50 PRISM_P99 PRISM_BAD < <(summary "$PRISM" bench/mix.lua)
+read -r PRISMW_RPS PRISMW_P50 PRISMW_P99 PRISMW_BAD < <(summary "$PRISM" bench/write-mix.lua)
+read -r BARE_RPS BARE_P50 BARE_P99 BARE_BAD < <(summary "$BARE" bench/mix.lua)
+read -r BAREW_RPS BAREW_P50 BAREW_P99 BAREW_BAD < <(summary "$BARE" bench/write-mix.lua)
 REF_RSS=$(rss_mb "$(cat "$OUT/reference.pid")")
+PRISM_RSS=$(rss_mb "$(pgrep -f "prism mock -h 127.0.0.1 -p $PRISM" | tail -1)")
+BARE_RSS=$(rss_mb "$(cat "$OUT/bare.pid")")
+stop prism
+stop bare
 
 # 10,000 groups, created through the HA API itself (a 7 MB world loaded through the control API in one body is
 # validated whole against openapi/emulator.yaml, which needs more heap than the README's -Xmx128m): measure the
@@ -113,20 +148,6 @@ jcmd "$(cat "$OUT/reference.pid")" GC.run > /dev/null 2>&1 || true
 RSS_10K=$(rss_mb "$(cat "$OUT/reference.pid")")
 stop reference
 
-PRISM=$(free_port)
-start prism "$PRISM" env SCARF_ANALYTICS=false node_modules/.bin/prism mock -h 127.0.0.1 -p "$PRISM" openapi/target/ha-api.yaml
-read -r PRISM_RPS PRISM_P50 PRISM_P99 PRISM_BAD < <(load "$PRISM" bench/mix.lua)
-read -r PRISMW_RPS PRISMW_P50 PRISMW_P99 PRISMW_BAD < <(load "$PRISM" bench/write-mix.lua)
-PRISM_RSS=$(rss_mb "$(pgrep -f "prism mock -h 127.0.0.1 -p $PRISM" | tail -1)")
-stop prism
-
-BARE=$(free_port)
-start bare "$BARE" java -Xmx128m -cp "$OUT:$JAR" BareJersey "$BARE"
-read -r BARE_RPS BARE_P50 BARE_P99 BARE_BAD < <(load "$BARE" bench/mix.lua)
-read -r BAREW_RPS BAREW_P50 BAREW_P99 BAREW_BAD < <(load "$BARE" bench/write-mix.lua)
-BARE_RSS=$(rss_mb "$(cat "$OUT/bare.pid")")
-stop bare
-
 # The write mix's first recorded measurement (bench/write-baseline.txt: requests/s, when and at which commit), which
 # later runs may not fall more than 10 % below; the first recorded run writes it.
 WRITE_BASE=$(awk 'NR==1 {print $1}' bench/write-baseline.txt 2> /dev/null || true)
@@ -141,7 +162,7 @@ verdict() { # name figure comparison-holds target-text
 }
 holds() { [ "$(echo "$1" | bc)" = 1 ] && echo 1 || echo 0; }
 HEAD=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!docs/benchmarks.md' 2> /dev/null || echo "+dirty")
-MACHINE="$(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(java -version 2>&1 | head -1), node $(node --version), wrk -t2 -c$CONNECTIONS, ${WARMUP} s warm-up, ${DURATION} s measured per mix"
+MACHINE="$(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(java -version 2>&1 | head -1), node $(node --version), wrk -t2 -c$CONNECTIONS, ${WARMUP} s warm-up, ${DURATION} s measured per mix in $ROUNDS alternating windows per target"
 R_PRISM=$(ratio "$REF_RPS" "$PRISM_RPS"); R_BARE=$(ratio "$REF_RPS" "$BARE_RPS"); R_P99=$(ratio "$REF_P99" "$BARE_P99")
 W_PRISM=$(ratio "$REFW_RPS" "$PRISMW_RPS"); W_BARE=$(ratio "$REFW_RPS" "$BAREW_RPS")
 {

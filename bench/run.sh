@@ -22,6 +22,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 STARTS=${STARTS:-10}
 HISTORY=${HISTORY:-on}
 OUT=bench/target
+[ $((DURATION / ROUNDS)) -ge 1 ] || { echo "bench/run.sh: DURATION ($DURATION s) must give each of ROUNDS ($ROUNDS) windows a second" >&2; exit 2; }
 JAR=server-stub/target/ha-reference-server.jar
 mkdir -p "$OUT"
 

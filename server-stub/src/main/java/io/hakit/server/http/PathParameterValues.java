@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
  * Judges a path parameter's value alone, as the validator judges it inside a request (its {@code SchemaValidator}
  * on the parameter's schema, under the same message keys): the validation cache asks this for an id it has not seen
  * in a request of a shape it has, instead of running the whole validator for one new value
- * ({@link ValidationCache#get(ValidationCache.Question, java.util.function.BiPredicate)}). Only values made of unreserved
- * characters are judged here, which read the same escaped or not; any other value is left to the validator, which
- * decodes it first.
+ * ({@link ValidationCache#get(ValidationCache.Question, java.util.function.BiPredicate)}). Only values made of
+ * unreserved characters are judged here, which read the same escaped or not; any other value is left to the
+ * validator, which decodes it first.
  */
 final class PathParameterValues {
 

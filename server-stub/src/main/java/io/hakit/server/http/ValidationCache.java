@@ -62,8 +62,8 @@ final class ValidationCache {
 
     /**
      * As {@link #get(Question)}, and for a request whose shape has a verdict but some of whose path parameter values
-     * are new: that verdict, once {@code acceptsValue} accepted each new name and value alone (they are then remembered as valid).
-     * Else null: the validator must judge the request (it names what is wrong with a value).
+     * are new: that verdict, once {@code acceptsValue} accepted each new name and value alone (they are then
+     * remembered as valid). Else null: the validator must judge the request (it names what is wrong with a value).
      */
     Verdict get(Question question, BiPredicate<String, String> acceptsValue) {
         Verdict known = get(question);

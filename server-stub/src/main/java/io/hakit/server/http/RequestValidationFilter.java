@@ -125,8 +125,8 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
     }
 
     private static boolean isUtf8(byte[] body) {
-        if (body.length == 0) {
-            return true; // most requests: no decoder needed
+        if (isAscii(body)) {
+            return true; // most requests (no body, or a JSON body in ASCII): no decoder needed
         }
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -135,6 +135,15 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
         } catch (CharacterCodingException e) {
             return false;
         }
+    }
+
+    private static boolean isAscii(byte[] body) {
+        for (byte b : body) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static byte[] readBody(ContainerRequestContext request) {

@@ -1,6 +1,6 @@
 package io.hakit.server.http;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -43,10 +43,33 @@ final class ValidationCache {
     record Question(String method, String path, String operationId, Map<String, String> pathParameters, String query,
             String contentType, byte[] body) {}
 
+    /** A request's identity for its verdict: by its path, or by its operation (its shape). No strings are joined. */
+    private record Key(String method, String pathOrOperation, boolean byShape, String query, String contentType,
+            Body body) {}
+
+    /** A body compared by its bytes, hashed once. */
+    private record Body(byte[] bytes, int hash) {
+        Body(byte[] bytes) {
+            this(bytes, Arrays.hashCode(bytes));
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Body that && hash == that.hash && Arrays.equals(bytes, that.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** A path parameter's value the validator accepted. */
+    private record Value(String name, String value) {}
+
     private final Set<String> sharedParameters;
-    private final ConcurrentHashMap<String, Verdict> verdicts = new ConcurrentHashMap<>();
-    /** "name=value" of path parameter values the validator accepted. */
-    private final Set<String> validValues = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<Key, Verdict> verdicts = new ConcurrentHashMap<>();
+    private final Set<Value> validValues = ConcurrentHashMap.newKeySet();
 
     ValidationCache(Set<String> sharedParameters) {
         this.sharedParameters = sharedParameters;
@@ -76,7 +99,7 @@ final class ValidationCache {
         }
         Map<String, String> newValues = new HashMap<>();
         question.pathParameters().forEach((name, value) -> {
-            if (!validValues.contains(name + '=' + value)) {
+            if (!validValues.contains(new Value(name, value))) {
                 newValues.put(name, value);
             }
         });
@@ -113,7 +136,7 @@ final class ValidationCache {
             return false;
         }
         for (Map.Entry<String, String> parameter : question.pathParameters().entrySet()) {
-            if (!validValues.contains(parameter.getKey() + '=' + parameter.getValue())) {
+            if (!validValues.contains(new Value(parameter.getKey(), parameter.getValue()))) {
                 return false;
             }
         }
@@ -124,18 +147,16 @@ final class ValidationCache {
         if (validValues.size() + pathParameters.size() > MAX_VALUES) {
             validValues.clear();
         }
-        pathParameters.forEach((name, value) -> validValues.add(name + '=' + value));
+        pathParameters.forEach((name, value) -> validValues.add(new Value(name, value)));
     }
 
-    private static String exactKey(Question question) {
-        return question.method() + ' ' + question.path() + '?' + question.query() + '\n' + rest(question);
+    private static Key exactKey(Question question) {
+        return new Key(question.method(), question.path(), false, question.query(), question.contentType(),
+                new Body(question.body()));
     }
 
-    private static String shapeKey(Question question) {
-        return question.method() + " #" + question.operationId() + '?' + question.query() + '\n' + rest(question);
-    }
-
-    private static String rest(Question question) {
-        return question.contentType() + '\n' + new String(question.body(), StandardCharsets.UTF_8);
+    private static Key shapeKey(Question question) {
+        return new Key(question.method(), question.operationId(), true, question.query(), question.contentType(),
+                new Body(question.body()));
     }
 }

@@ -28,7 +28,24 @@ final class PathParameterValues {
     /** @param schemas each shared path parameter's one schema ({@link SharedPathParameters}), resolved */
     PathParameterValues(Map<String, JsonNode> schemas) {
         this.schemas = schemas.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
-                entry -> Json.mapper().convertValue(entry.getValue(), Schema.class)));
+                entry -> Json.mapper().convertValue(entry.getValue(), HeldSchema.class)));
+    }
+
+    /**
+     * A schema that is equal only to itself. The validator looks up each schema's compiled form in a cache keyed by
+     * the schema, and swagger's model hashes and compares every one of its fields on each lookup: half the cost of
+     * judging a value. Each schema here is made once and held, so identity is its equality.
+     */
+    static final class HeldSchema extends Schema<Object> {
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     /** Whether the value is known valid for the parameter; false also when it must be left to the validator. */

@@ -4,8 +4,9 @@
 # (write-mix.lua: create a group, add an ACL, restart, delete), each after a warm-up. The reference server runs with
 # the flags of the README's run command (read from the README, port changed). Also measures its start-up (median and
 # worst of 10 starts of that command, polled from the first millisecond: src/StartupProbe.java), its idle RSS, and its
-# RSS holding 10,000 groups after the throughput runs. Prints a verdict line per target of issue 12 and appends the
-# run to docs/benchmarks.md's history with the machine and the commit.
+# RSS holding 10,000 groups after the throughput runs, and each target's CPU time per request in the measured windows.
+# Prints a verdict line per target of issue 12 and appends the run to docs/benchmarks.md's history with the machine
+# and the commit.
 #   bash bench/run.sh            (from the repository root; builds what is missing)
 # Environment: DURATION (seconds measured per mix and target, default 20, in ROUNDS windows, default 2, alternating
 # between the three targets, which run side by side), WARMUP (default 30: with wrk on the same two cores
@@ -63,19 +64,42 @@ stop() { [ -f "$OUT/$1.pid" ] || return 0; kill "$(cat "$OUT/$1.pid")" 2> /dev/n
 warm() { # port script
   wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$2" "http://127.0.0.1:$1" -- "$CONNECTIONS" > /dev/null
 }
-window() { # port script seconds: one measured window, appended to the target's wrk output for that mix
-  wrk -t2 -c"$CONNECTIONS" -d"$3s" --latency -s "$2" "http://127.0.0.1:$1" -- "$CONNECTIONS" >> "$OUT/wrk-$1-$(basename "$2" .lua).txt"
+# The processes that serve a target's port (Prism's through the CLI's node process).
+pids_of() { # port
+  case $1 in
+    "$REF") cat "$OUT/reference.pid" ;;
+    "$PRISM") pgrep -f "prism mock -h 127.0.0.1 -p $PRISM" ;;
+    "$BARE") cat "$OUT/bare.pid" ;;
+  esac
 }
-# Prints "requests/s p50-ms p99-ms non2xx" over a target's windows (equal lengths): the mean rate and median, the
-# worst window's p99, every non-2xx answer.
+cpu_ticks() { # pids...: the user and system clock ticks they have used so far
+  local total=0 pid
+  for pid in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done
+  echo "$total"
+}
+window() { # port script seconds: one measured window, appended to the target's wrk output for that mix, with the
+  # CPU the target used in it (what a request costs the machine, whoever of wrk and the target got the cores)
+  local file pids before
+  file="$OUT/wrk-$1-$(basename "$2" .lua).txt"
+  pids=$(pids_of "$1")
+  # shellcheck disable=SC2086 # one pid per word
+  before=$(cpu_ticks $pids)
+  wrk -t2 -c"$CONNECTIONS" -d"$3s" --latency -s "$2" "http://127.0.0.1:$1" -- "$CONNECTIONS" >> "$file"
+  # shellcheck disable=SC2086
+  echo "cpu-ticks $(($(cpu_ticks $pids) - before))" >> "$file"
+}
+# Prints "requests/s p50-ms p99-ms non2xx cpu-us-per-request" over a target's windows (equal lengths): the mean rate
+# and median, the worst window's p99, every non-2xx answer, the target's CPU time over all its requests.
 summary() { # port script
-  awk '
+  awk -v tick_us=$((1000000 / $(getconf CLK_TCK))) '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; return v * 1000 }
     /Requests\/sec/ {rps += $2; n++}
+    / requests in / {requests += $1}
     /^ +50%/ {p50 += ms($2)}
     /^ +99%/ {v = ms($2); if (v > p99) p99 = v}
     /Non-2xx/ {bad += $5}
-    END {printf "%.0f %.2f %.2f %d\n", rps / n, p50 / n, p99, bad}' "$OUT/wrk-$1-$(basename "$2" .lua).txt"
+    /^cpu-ticks/ {ticks += $2}
+    END {printf "%.0f %.2f %.2f %d %.0f\n", rps / n, p50 / n, p99, bad, ticks * tick_us / requests}' "$OUT/wrk-$1-$(basename "$2" .lua).txt"
 }
 measure() { # script: warms each target, then ROUNDS rounds of one window each
   local port round
@@ -108,12 +132,12 @@ start bare "$BARE" java -Xmx128m -cp "$OUT:$JAR" BareJersey "$BARE"
 
 measure bench/mix.lua
 measure bench/write-mix.lua
-read -r REF_RPS REF_P50 REF_P99 REF_BAD < <(summary "$REF" bench/mix.lua)
-read -r REFW_RPS REFW_P50 REFW_P99 REFW_BAD < <(summary "$REF" bench/write-mix.lua)
-read -r PRISM_RPS PRISM_P50 PRISM_P99 PRISM_BAD < <(summary "$PRISM" bench/mix.lua)
-read -r PRISMW_RPS PRISMW_P50 PRISMW_P99 PRISMW_BAD < <(summary "$PRISM" bench/write-mix.lua)
-read -r BARE_RPS BARE_P50 BARE_P99 BARE_BAD < <(summary "$BARE" bench/mix.lua)
-read -r BAREW_RPS BAREW_P50 BAREW_P99 BAREW_BAD < <(summary "$BARE" bench/write-mix.lua)
+read -r REF_RPS REF_P50 REF_P99 REF_BAD REF_CPU < <(summary "$REF" bench/mix.lua)
+read -r REFW_RPS REFW_P50 REFW_P99 REFW_BAD REFW_CPU < <(summary "$REF" bench/write-mix.lua)
+read -r PRISM_RPS PRISM_P50 PRISM_P99 PRISM_BAD PRISM_CPU < <(summary "$PRISM" bench/mix.lua)
+read -r PRISMW_RPS PRISMW_P50 PRISMW_P99 PRISMW_BAD PRISMW_CPU < <(summary "$PRISM" bench/write-mix.lua)
+read -r BARE_RPS BARE_P50 BARE_P99 BARE_BAD BARE_CPU < <(summary "$BARE" bench/mix.lua)
+read -r BAREW_RPS BAREW_P50 BAREW_P99 BAREW_BAD BAREW_CPU < <(summary "$BARE" bench/write-mix.lua)
 REF_RSS=$(rss_mb "$(cat "$OUT/reference.pid")")
 PRISM_RSS=$(rss_mb "$(pgrep -f "prism mock -h 127.0.0.1 -p $PRISM" | tail -1)")
 BARE_RSS=$(rss_mb "$(cat "$OUT/bare.pid")")
@@ -168,13 +192,15 @@ R_PRISM=$(ratio "$REF_RPS" "$PRISM_RPS"); R_BARE=$(ratio "$REF_RPS" "$BARE_RPS")
 W_PRISM=$(ratio "$REFW_RPS" "$PRISMW_RPS"); W_BARE=$(ratio "$REFW_RPS" "$BAREW_RPS")
 {
   echo "$(date -u +%Y-%m-%dT%H:%MZ), commit $HEAD; machine: $MACHINE; load average before the run $LOAD_BEFORE; run command: ${REF_CMD[*]}"
-  printf '%-24s %10s %9s %9s %8s %7s\n' "target (mix)" requests/s p50-ms p99-ms non-2xx RSS-MB
-  printf '%-24s %10s %9s %9s %8s %7s\n' "reference (read)" "$REF_RPS" "$REF_P50" "$REF_P99" "$REF_BAD" ""
-  printf '%-24s %10s %9s %9s %8s %7s\n' "reference (write)" "$REFW_RPS" "$REFW_P50" "$REFW_P99" "$REFW_BAD" "$REF_RSS"
-  printf '%-24s %10s %9s %9s %8s %7s\n' "prism (read)" "$PRISM_RPS" "$PRISM_P50" "$PRISM_P99" "$PRISM_BAD" ""
-  printf '%-24s %10s %9s %9s %8s %7s\n' "prism (write)" "$PRISMW_RPS" "$PRISMW_P50" "$PRISMW_P99" "$PRISMW_BAD" "$PRISM_RSS"
-  printf '%-24s %10s %9s %9s %8s %7s\n' "bare-jersey (read)" "$BARE_RPS" "$BARE_P50" "$BARE_P99" "$BARE_BAD" ""
-  printf '%-24s %10s %9s %9s %8s %7s\n' "bare-jersey (write)" "$BAREW_RPS" "$BAREW_P50" "$BAREW_P99" "$BAREW_BAD" "$BARE_RSS"
+  row() { printf '%-24s %10s %9s %9s %8s %11s %7s\n' "$@"; }
+  row "target (mix)" requests/s p50-ms p99-ms non-2xx cpu-us/req RSS-MB
+  row "reference (read)" "$REF_RPS" "$REF_P50" "$REF_P99" "$REF_BAD" "$REF_CPU" ""
+  row "reference (write)" "$REFW_RPS" "$REFW_P50" "$REFW_P99" "$REFW_BAD" "$REFW_CPU" "$REF_RSS"
+  row "prism (read)" "$PRISM_RPS" "$PRISM_P50" "$PRISM_P99" "$PRISM_BAD" "$PRISM_CPU" ""
+  row "prism (write)" "$PRISMW_RPS" "$PRISMW_P50" "$PRISMW_P99" "$PRISMW_BAD" "$PRISMW_CPU" "$PRISM_RSS"
+  row "bare-jersey (read)" "$BARE_RPS" "$BARE_P50" "$BARE_P99" "$BARE_BAD" "$BARE_CPU" ""
+  row "bare-jersey (write)" "$BAREW_RPS" "$BAREW_P50" "$BAREW_P99" "$BAREW_BAD" "$BAREW_CPU" "$BARE_RSS"
+  echo "CPU per request against bare Jersey (not a target; the same cores also run wrk): reads $(ratio "$REF_CPU" "$BARE_CPU") x, writes $(ratio "$REFW_CPU" "$BAREW_CPU") x"
   echo "start-up of the README command (GET / answered, $STARTS starts): $(sed -n 's/^start [0-9]*: \([0-9]*\) ms/\1/p' "$OUT/startup.txt" | paste -sd' ') ms"
   echo "10,000 groups: first page ${PAGE_FIRST} ms, a page three quarters in ${PAGE_DEEP} ms (curl, one at a time)"
   verdict "read throughput vs bare Jersey" "$R_BARE x ($REF_RPS / $BARE_RPS)" "$(holds "$R_BARE >= 0.90")" ">= 0.90"

@@ -1,11 +1,14 @@
 package io.hakit.server.domain;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -19,6 +22,9 @@ public final class Catalog {
 
     /** Flavors 1 to 8 as Rackspace documents them; 9 is the flavor the seed's HA groups report. */
     private static final List<Flavor> FLAVORS = TABLE.flavors();
+
+    /** The flavors by id as a request spells it, ordered by id like every list: looked up on every create. */
+    private static final NavigableMap<String, Flavor> FLAVORS_BY_ID = byId(FLAVORS);
 
     /** Every datastore version the service knows, for existing instances and upgrades. */
     private static final Map<String, List<String>> VERSIONS = TABLE.versions();
@@ -57,13 +63,11 @@ public final class Catalog {
 
     /** A page of flavors, ordered by id like every list. */
     public Page<Flavor> flavors(String marker, Integer limit) {
-        java.util.TreeMap<String, Flavor> byId = new java.util.TreeMap<>();
-        FLAVORS.forEach(f -> byId.put(String.valueOf(f.id()), f));
-        return Page.of(byId, marker, limit);
+        return Page.of(FLAVORS_BY_ID, marker, limit);
     }
 
     public Optional<Flavor> flavor(String id) {
-        return FLAVORS.stream().filter(f -> String.valueOf(f.id()).equals(id)).findFirst();
+        return id == null ? Optional.empty() : Optional.ofNullable(FLAVORS_BY_ID.get(id));
     }
 
     public Flavor flavorOrThrow(String id) {
@@ -101,5 +105,11 @@ public final class Catalog {
 
     static boolean isStaticParameter(String name) {
         return STATIC_PARAMETERS.contains(name);
+    }
+
+    private static NavigableMap<String, Flavor> byId(List<Flavor> flavors) {
+        TreeMap<String, Flavor> byId = new TreeMap<>();
+        flavors.forEach(f -> byId.put(String.valueOf(f.id()), f));
+        return Collections.unmodifiableNavigableMap(byId);
     }
 }

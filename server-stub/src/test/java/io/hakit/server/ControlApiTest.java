@@ -11,10 +11,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.http.ContentType;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -111,10 +117,59 @@ class ControlApiTest {
     }
 
     @Test
-    void aDelayedOperationIsStillServedAndTheFaultIsUsedUp() {
-        control("/_emulator/faults", Map.of("operation", "showHaInstance", "delayMs", 50));
-        api().get(ha("/" + HA_1)).then().statusCode(200);
-        assertThat(TestServer.json(raw().get("/_emulator/faults")).get("faults")).isEmpty();
+    void delayedAnswersComeAfterTheirDelayAndHoldNoWorker() throws Exception {
+        int delayed = 80; // more than the server has workers (64)
+        control("/_emulator/faults", Map.of("operation", "showHaInstance", "delayMs", 1500, "count", delayed));
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        long sent = System.nanoTime();
+        List<CompletableFuture<Long>> slow = new ArrayList<>();
+        for (int i = 0; i < delayed; i++) {
+            slow.add(client.sendAsync(tokened(ha("/" + HA_1)), HttpResponse.BodyHandlers.ofString()).thenApply(answer -> {
+                assertThat(answer.statusCode()).isEqualTo(200);
+                assertThat(answer.body()).contains(HA_1);
+                return System.nanoTime();
+            }));
+        }
+        // every delayed request has been served its delay (the fault is used up) while none has been answered yet
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (long pause = 1; armedFaults() > 0; pause = Math.min(2 * pause, 50)) {
+            assertThat(System.nanoTime()).as("all delayed requests taken up in time").isLessThan(deadline);
+            Thread.sleep(pause);
+        }
+        HttpResponse<String> quick = client.send(tokened(ha("")), HttpResponse.BodyHandlers.ofString());
+        long quickAnswered = System.nanoTime();
+        assertThat(quick.statusCode()).isEqualTo(200);
+
+        long firstSlow = Long.MAX_VALUE;
+        for (CompletableFuture<Long> answer : slow) {
+            long answered = answer.get(20, TimeUnit.SECONDS);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(answered - sent)).as("answered after the delay").isGreaterThanOrEqualTo(1500);
+            firstSlow = Math.min(firstSlow, answered);
+        }
+        assertThat(quickAnswered).as("an undelayed request waits for no delayed one").isLessThan(firstSlow);
+    }
+
+    @Test
+    void aDelayedFaultAndADelayedEmptyAnswerLeaveAfterTheirDelay() {
+        control("/_emulator/faults", Map.of("operation", "showHaInstance", "status", 503, "delayMs", 300));
+        long sent = System.nanoTime();
+        api().get(ha("/" + HA_1)).then().statusCode(503).body("serviceUnavailable.code", org.hamcrest.Matchers.is(503));
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent)).isGreaterThanOrEqualTo(300);
+
+        control("/_emulator/faults", Map.of("operation", "restartHaInstance", "delayMs", 300));
+        sent = System.nanoTime();
+        TestServer.action(HA_1, "{\"restart\": {}}").then().statusCode(202).body(org.hamcrest.Matchers.emptyString());
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent)).isGreaterThanOrEqualTo(300);
+        assertThat(state(HA_1)).as("the operation took effect").isEqualTo("REBOOT");
+    }
+
+    private static int armedFaults() {
+        return raw().get("/_emulator/faults").then().statusCode(200).extract().<List<?>>path("faults").size();
+    }
+
+    private static HttpRequest tokened(String path) {
+        return HttpRequest.newBuilder(TestServer.server().baseUri().resolve(path)).header("X-Auth-Token", TestServer.TOKEN)
+                .timeout(Duration.ofSeconds(20)).build();
     }
 
     @Test

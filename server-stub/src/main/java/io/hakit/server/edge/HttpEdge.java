@@ -90,9 +90,12 @@ public final class HttpEdge {
         ((ServerConnector) server.getConnectors()[0]).close();
     }
 
-    /** Puts the API behind the Swagger UI: whatever {@code /docs} does not serve goes to it. */
+    /**
+     * Puts the API behind the Swagger UI: whatever {@code /docs} does not serve goes to it, with injected delays
+     * served without a thread ({@link DelayedAnswers}).
+     */
     public void mount(Handler api) {
-        routes.addHandler(api);
+        routes.addHandler(new DelayedAnswers(api));
     }
 
     public Server server() {

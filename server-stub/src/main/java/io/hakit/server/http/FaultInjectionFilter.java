@@ -1,15 +1,23 @@
 package io.hakit.server.http;
 
 import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.util.Optional;
 
-/** Answers an injected fault, or waits an injected delay, once the request's operation is known. */
+/**
+ * Answers an injected fault, or delays the answer, once the request's operation is known. A delay is left on the
+ * container's request for the edge, which sends the answer when it is over: the operation takes effect at once, and a
+ * delay holds no worker thread (a slow answer, as a client sees a slow service).
+ */
 @Priority(4000)
 public final class FaultInjectionFilter implements ContainerRequestFilter {
 
     private final InjectedFaults faults;
+    @Inject
+    private Provider<org.eclipse.jetty.server.Request> containerRequest;
 
     public FaultInjectionFilter(InjectedFaults faults) {
         this.faults = faults;
@@ -27,7 +35,7 @@ public final class FaultInjectionFilter implements ContainerRequestFilter {
         }
         InjectedFaults.Fault f = fault.get();
         if (f.delayMs() != null && f.delayMs() > 0) {
-            sleep(f.delayMs());
+            containerRequest.get().setAttribute(RequestAttributes.ANSWER_DELAY_MS, f.delayMs());
         }
         if (f.status() == null) {
             return;
@@ -37,15 +45,6 @@ public final class FaultInjectionFilter implements ContainerRequestFilter {
             request.abortWith(Faults.rateLimited(message, f.retryAfterSeconds()));
         } else {
             request.abortWith(Faults.response(f.status(), message));
-        }
-    }
-
-    /** The delay is the fault: a real wait on a worker thread, as a slow service would make. */
-    private static void sleep(int millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

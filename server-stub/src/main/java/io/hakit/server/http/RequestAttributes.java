@@ -7,6 +7,11 @@ public final class RequestAttributes {
     public static final String ACCOUNT = "hakit.account";
     /** The named operation of the document (x-operations) the request is, once known. */
     public static final String OPERATION = "hakit.operation";
+    /**
+     * On the container's request (not Jersey's): how long an injected fault delays the answer, in milliseconds. The
+     * edge sends the answer after it (io.hakit.server.edge.DelayedAnswers).
+     */
+    public static final String ANSWER_DELAY_MS = "hakit.answerDelayMs";
 
     private RequestAttributes() {}
 }

@@ -32,6 +32,12 @@ public final class HttpEdge {
     /** How long a connection may wait for its client's next byte (a stalled header, body or read of the answer). */
     public static final int IDLE_TIMEOUT_MS = 10_000;
     public static final int MAX_HEADER_BYTES = 16 * 1024;
+    /**
+     * The bytes of answers held for clients that have not read them yet, all connections together: a quarter of the
+     * heap of the README's command (-Xmx128m): about a dozen reference pages (2.5 MB each) or state dumps of
+     * 10,000 groups (2.9 MB).
+     */
+    static final long HELD_ANSWERS_BUDGET_BYTES = 32L * 1024 * 1024;
 
     /** The escaped '/' and '%' are how the documented ACL address is written (1.2.3.4%25252F32). */
     static final UriCompliance URI_COMPLIANCE = UriCompliance.DEFAULT.with("HAKIT",
@@ -91,11 +97,11 @@ public final class HttpEdge {
     }
 
     /**
-     * Puts the API behind the Swagger UI: whatever {@code /docs} does not serve goes to it, with injected delays
-     * served without a thread ({@link DelayedAnswers}).
+     * Puts the API behind the Swagger UI: whatever {@code /docs} does not serve goes to it, and its answers leave from
+     * memory without a thread waiting on the client ({@link HeldAnswers}).
      */
     public void mount(Handler api) {
-        routes.addHandler(new DelayedAnswers(api));
+        routes.addHandler(new HeldAnswers(HELD_ANSWERS_BUDGET_BYTES, api));
     }
 
     public Server server() {

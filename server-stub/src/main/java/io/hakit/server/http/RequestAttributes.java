@@ -9,7 +9,7 @@ public final class RequestAttributes {
     public static final String OPERATION = "hakit.operation";
     /**
      * On the container's request (not Jersey's): how long an injected fault delays the answer, in milliseconds. The
-     * edge sends the answer after it (io.hakit.server.edge.DelayedAnswers).
+     * edge sends the answer after it (io.hakit.server.edge.HeldAnswers).
      */
     public static final String ANSWER_DELAY_MS = "hakit.answerDelayMs";
 

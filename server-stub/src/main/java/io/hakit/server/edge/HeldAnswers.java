@@ -1,0 +1,157 @@
+package io.hakit.server.edge;
+
+import io.hakit.server.http.RequestAttributes;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The application writes its answer into memory and is done; Jetty then sends it without a thread waiting on the
+ * client. Jersey writes through a blocking stream, so otherwise a client that reads its answer slowly, or not at all,
+ * would hold a worker until the idle timeout, and a few dozen such clients (asking for the 2.5 MB reference page, say)
+ * would stall the server. An answer that an injected fault delays ({@link RequestAttributes#ANSWER_DELAY_MS}) is sent
+ * when its delay is over, by Jetty's scheduler.
+ *
+ * <p>The bytes held for all answers not yet sent are bounded ({@code budget}): an answer that would go past it is
+ * dropped while it is written and answered 503 instead, so that clients that do not read cannot fill the heap.
+ */
+final class HeldAnswers extends Handler.Wrapper {
+
+    private final long budget;
+    private final AtomicLong held = new AtomicLong();
+
+    HeldAnswers(long budget, Handler application) {
+        super(application);
+        this.budget = budget;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        HeldAnswer answer = new HeldAnswer(request, response, callback);
+        return super.handle(request, answer, answer.whenWritten());
+    }
+
+    /** Bytes held for answers not yet sent (for tests and diagnostics). */
+    long held() {
+        return held.get();
+    }
+
+    private boolean reserve(long bytes) {
+        long now;
+        do {
+            now = held.get();
+            if (now + bytes > budget) {
+                return false;
+            }
+        } while (!held.compareAndSet(now, now + bytes));
+        return true;
+    }
+
+    /** One answer, in memory until the application is done with it. */
+    private final class HeldAnswer extends Response.Wrapper {
+        private final Callback sent;
+        private final Bytes bytes = new Bytes();
+        private boolean overBudget;
+
+        HeldAnswer(Request request, Response response, Callback sent) {
+            super(request, response);
+            this.sent = sent;
+        }
+
+        @Override
+        public void write(boolean last, ByteBuffer content, Callback written) {
+            int length = content == null ? 0 : content.remaining();
+            if (!overBudget && length > 0) {
+                if (reserve(length)) {
+                    bytes.append(content);
+                } else {
+                    overBudget = true;
+                    held.addAndGet(-bytes.size());
+                    bytes.reset();
+                }
+            }
+            written.succeeded();
+        }
+
+        /** What the application calls when it is done: the answer leaves now, after its delay, or as a 503. */
+        Callback whenWritten() {
+            return new Callback() {
+                @Override
+                public void succeeded() {
+                    long delay = delayMs();
+                    if (delay > 0) {
+                        getRequest().getComponents().getScheduler().schedule(HeldAnswer.this::send, delay,
+                                TimeUnit.MILLISECONDS);
+                    } else {
+                        send();
+                    }
+                }
+
+                @Override
+                public void failed(Throwable failure) {
+                    release();
+                    sent.failed(failure);
+                }
+
+                @Override
+                public InvocationType getInvocationType() {
+                    return sent.getInvocationType();
+                }
+            };
+        }
+
+        private void send() {
+            if (overBudget) {
+                getWrapped().reset();
+                Response.writeError(getRequest(), getWrapped(), sent, HttpStatus.SERVICE_UNAVAILABLE_503,
+                        "The server holds too many answers its clients have not read yet: try again shortly.");
+                return;
+            }
+            if (bytes.size() == 0) {
+                sent.succeeded(); // Jetty sends the status and headers
+                return;
+            }
+            getWrapped().write(true, bytes.asBuffer(), Callback.from(
+                    () -> {
+                        release();
+                        sent.succeeded();
+                    },
+                    failure -> {
+                        release();
+                        sent.failed(failure);
+                    }));
+        }
+
+        private void release() {
+            if (!overBudget) {
+                held.addAndGet(-bytes.size());
+            }
+        }
+
+        private long delayMs() {
+            return getRequest().getAttribute(RequestAttributes.ANSWER_DELAY_MS) instanceof Integer ms ? ms : 0;
+        }
+    }
+
+    /** The bytes of one answer, handed to Jetty without another copy. */
+    private static final class Bytes extends ByteArrayOutputStream {
+        void append(ByteBuffer content) {
+            int length = content.remaining();
+            if (count + length > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(count + length, 2 * buf.length));
+            }
+            content.get(buf, count, length);
+            count += length;
+        }
+
+        ByteBuffer asBuffer() {
+            return ByteBuffer.wrap(buf, 0, count);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.hakit.server.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Clients that do not read their answers hold no worker, and the answers held for them stay within the budget (the
+ * rest are 503). A real Jetty server with a handful of workers and small socket buffers, so that an unread answer
+ * stays unsent; an application that writes through a blocking stream, as Jersey does; every wait bounded.
+ */
+class HeldAnswersTest {
+
+    private static final int ANSWER_BYTES = 1024 * 1024;
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final byte[] large = new byte[ANSWER_BYTES];
+    private Server server;
+    private HeldAnswers answers;
+    private final List<Socket> notReading = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws Exception {
+        for (Socket socket : notReading) {
+            socket.close();
+        }
+        server.stop();
+    }
+
+    @Test
+    void clientsThatDoNotReadTheirAnswersHoldNoWorker() throws Exception {
+        start(64L * ANSWER_BYTES);
+        for (int i = 0; i < 24; i++) { // several times the workers
+            askWithoutReading("/large");
+        }
+        HttpResponse<String> small = CLIENT.send(get("/small"), HttpResponse.BodyHandlers.ofString());
+        assertThat(small.body()).isEqualTo("small");
+        eventually(() -> answers.held() > 0); // the unread answers are held, not being written by workers
+    }
+
+    @Test
+    void answersPastTheBudgetAre503AndTheBudgetIsGivenBack() throws Exception {
+        start(ANSWER_BYTES + ANSWER_BYTES / 2); // one answer fits, not two
+        askWithoutReading("/large");
+        eventually(() -> answers.held() >= ANSWER_BYTES / 2); // the first is held (the kernel took part of it)
+        List<String> refused = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            refused.add(statusAndBody(askWithoutReading("/large")));
+        }
+        assertThat(refused).allSatisfy(answer -> assertThat(answer).startsWith("HTTP/1.1 503")
+                .contains("serviceUnavailable"));
+
+        notReading.remove(0).close(); // the client goes away: its answer is dropped and its bytes given back
+        eventually(() -> answers.held() == 0);
+        HttpResponse<byte[]> served = CLIENT.send(get("/large"), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.body()).hasSize(ANSWER_BYTES);
+    }
+
+    private void start(long budget) throws Exception {
+        server = new Server(new QueuedThreadPool(8, 2)); // 6 workers once the acceptor and selector have theirs
+        ServerConnector connector = new ServerConnector(server, 1, 1);
+        connector.setHost("127.0.0.1");
+        connector.setAcceptedSendBufferSize(4096);
+        server.addConnector(connector);
+        server.setErrorHandler(new FaultErrorHandler());
+        answers = new HeldAnswers(budget, new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                if (Request.getPathInContext(request).equals("/large")) {
+                    try (OutputStream out = Content.Sink.asOutputStream(response)) { // blocks, as Jersey's does
+                        out.write(large);
+                    }
+                    callback.succeeded();
+                } else {
+                    Content.Sink.write(response, true, "small", callback);
+                }
+                return true;
+            }
+        });
+        server.setHandler(answers);
+        server.start();
+    }
+
+    private Socket askWithoutReading(String path) throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(4096);
+        socket.setSoTimeout(10_000);
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port()));
+        OutputStream out = socket.getOutputStream();
+        out.write(("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        notReading.add(socket);
+        return socket;
+    }
+
+    /** The status line and the first bytes of the body (a 503 is small: all of it). */
+    private static String statusAndBody(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        byte[] buffer = new byte[2048];
+        StringBuilder answer = new StringBuilder();
+        int n;
+        while (!answer.toString().contains("}") && (n = in.read(buffer)) > 0) {
+            answer.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+        }
+        return answer.toString();
+    }
+
+    private int port() {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).timeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    /** Polls with back-off, for at most 10 s. */
+    private static void eventually(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long pause = 1;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition met in time").isLessThan(deadline);
+            Thread.sleep(pause);
+            pause = Math.min(pause * 2, 100);
+        }
+    }
+}

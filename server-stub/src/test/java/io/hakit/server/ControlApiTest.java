@@ -118,7 +118,7 @@ class ControlApiTest {
 
     @Test
     void delayedAnswersComeAfterTheirDelayAndHoldNoWorker() throws Exception {
-        int delayed = 80; // more than the server has workers (64)
+        int delayed = 80; // several times the server's workers (HttpEdge.WORKERS)
         control("/_emulator/faults", Map.of("operation", "showHaInstance", "delayMs", 1500, "count", delayed));
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long sent = System.nanoTime();

@@ -33,6 +33,13 @@ public final class HttpEdge {
     public static final int IDLE_TIMEOUT_MS = 10_000;
     public static final int MAX_HEADER_BYTES = 16 * 1024;
     /**
+     * Threads for Jetty and the application, four per core and at least 8. No thread waits on a client (bodies are
+     * read and answers sent without one, {@link EdgeHandler}, {@link HeldAnswers}) or sleeps (injected delays), so
+     * workers only compute, and more of them than the cores can run only preempt each other: with 64, the read mix's
+     * p99 was 1.5-2 times what it was with 8 (docs/benchmarks.md, issue 12).
+     */
+    static final int WORKERS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+    /**
      * The bytes of answers held for clients that have not read them yet, all connections together: a quarter of the
      * heap of the README's command (-Xmx128m): about a dozen reference pages (2.5 MB each) or state dumps of
      * 10,000 groups (2.9 MB).
@@ -57,7 +64,7 @@ public final class HttpEdge {
      * server builds this on one thread while Jersey builds the application on another.
      */
     public static HttpEdge build(String host, int port, BodyLimits limits, String swaggerUiVersion) {
-        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        QueuedThreadPool threads = new QueuedThreadPool(WORKERS, 4);
         threads.setName("hakit");
         Server server = new Server(threads);
 

@@ -51,29 +51,10 @@ public final class ReferenceServer implements AutoCloseable {
         this.publicUrl = publicUrl;
     }
 
-    /**
-     * Jersey logs a client that hangs up before it has read its answer as SEVERE, with a stack trace: nothing the
-     * server can mend, and noise that looks like a failure to whoever reads the log. Only that record is dropped
-     * (Jetty's EofException in its causes); anything else the responder reports is still logged. Held here so that
-     * the filter is not collected with the logger.
-     */
-    private static final java.util.logging.Logger HUNG_UP = java.util.logging.Logger.getLogger(
-            "org.glassfish.jersey.server.ServerRuntime$Responder");
-
-    private static boolean clientHungUp(Throwable thrown) {
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.eclipse.jetty.io.EofException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     public static ReferenceServer start(ServerConfig config) {
         // Logging is set up here, before any other thread can log: SLF4J would otherwise warn that it replayed
         // calls made during its initialisation.
         LoggerFactory.getILoggerFactory();
-        HUNG_UP.setFilter(record -> !clientHungUp(record.getThrown()));
         // Jetty is built and bound on a second thread while this one builds the world and Jersey's application (the
         // longer part of the start, about three quarters): the two meet when the API is mounted.
         BodyLimits bodyLimits = new BodyLimits(config.maxBodyBytes());

@@ -2,6 +2,8 @@ package io.hakit.server.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hakit.server.Eventually;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -57,14 +57,16 @@ class HeldAnswersTest {
         }
         HttpResponse<String> small = CLIENT.send(get("/small"), HttpResponse.BodyHandlers.ofString());
         assertThat(small.body()).isEqualTo("small");
-        eventually(() -> answers.held() > 0); // the unread answers are held, not being written by workers
+        // the unread answers are held in memory, not being written by workers
+        Eventually.holds("unread answers held", () -> answers.held() > 0);
     }
 
     @Test
     void answersPastTheBudgetAre503AndTheBudgetIsGivenBack() throws Exception {
         start(ANSWER_BYTES + ANSWER_BYTES / 2); // one answer fits, not two
         askWithoutReading("/large");
-        eventually(() -> answers.held() >= ANSWER_BYTES / 2); // the first is held (the kernel took part of it)
+        // the first is held (the kernel took part of it)
+        Eventually.holds("the first answer held", () -> answers.held() >= ANSWER_BYTES / 2);
         List<String> refused = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             refused.add(statusAndBody(askWithoutReading("/large")));
@@ -73,7 +75,7 @@ class HeldAnswersTest {
                 .contains("serviceUnavailable"));
 
         notReading.remove(0).close(); // the client goes away: its answer is dropped and its bytes given back
-        eventually(() -> answers.held() == 0);
+        Eventually.holds("the bytes given back", () -> answers.held() == 0);
         HttpResponse<byte[]> served = CLIENT.send(get("/large"), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(served.statusCode()).isEqualTo(200);
         assertThat(served.body()).hasSize(ANSWER_BYTES);
@@ -135,16 +137,5 @@ class HeldAnswersTest {
     private HttpRequest get(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).timeout(Duration.ofSeconds(10))
                 .build();
-    }
-
-    /** Polls with back-off, for at most 10 s. */
-    private static void eventually(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        long pause = 1;
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition met in time").isLessThan(deadline);
-            Thread.sleep(pause);
-            pause = Math.min(pause * 2, 100);
-        }
     }
 }

@@ -1,66 +1,85 @@
 package io.hakit.server.edge;
 
 import io.hakit.server.http.BodyLimits;
+import java.util.StringJoiner;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The reference server's HTTP edge, in front of everything else. It reads the request target once into its
+ * The reference server's HTTP edge, in front of everything else. It applies Jetty's URI rules
+ * ({@link HttpEdge#URI_COMPLIANCE}), then reads the request target once into its
  * canonical form ({@link RequestTarget}) and hands everything behind it that form only, so that no spelling of a path
  * can mean one thing to authentication and another to routing; it refuses what has no canonical form with the 400
  * Fault. It reads a body into memory before the application sees the request, without a thread waiting on the
- * client, so that stalled clients hold connections (until the idle timeout) and never the workers others need.
+ * client, so that stalled clients hold connections (until the idle timeout) and never the workers others need. An
+ * answer given without reading the whole body closes the connection in stages ({@link LingeringClose}).
  */
 public final class EdgeHandler extends Handler.Wrapper {
 
     private final BodyLimits limits;
+    private final LingeringClose.Bounds linger;
 
-    public EdgeHandler(BodyLimits limits, Handler application) {
+    EdgeHandler(BodyLimits limits, LingeringClose.Bounds linger, Handler application) {
         super(application);
         this.limits = limits;
+        this.linger = linger;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        String violations = refusedUriViolations(request.getHttpURI());
+        if (!violations.isEmpty()) {
+            refuse(request, response, callback, violations);
+            return true;
+        }
         RequestTarget.Reading reading = RequestTarget.read(request.getHttpURI().getPath(), request.getHttpURI().getQuery());
         if (reading instanceof RequestTarget.Refused refused) {
-            Response.writeError(request, response, callback, HttpStatus.BAD_REQUEST_400, refused.reason());
+            refuse(request, response, callback, refused.reason());
             return true;
         }
         RequestTarget.Canonical target = (RequestTarget.Canonical) reading;
         String coding = unsupportedTransferCoding(request);
         if (coding != null) {
-            Response.writeError(request, response, callback, HttpStatus.BAD_REQUEST_400, "Transfer-Encoding '" + coding
+            refuse(request, response, callback, "Transfer-Encoding '" + coding
                     + "' is not supported: send the body with a Content-Length, or chunked.");
             return true;
         }
+        if (!hasBody(request)) {
+            return super.handle(new CanonicalRequest(request, target, BodyInMemory.NONE), response, callback);
+        }
         long max = limits.maxBytes(target.path());
-        if (!hasBody(request) || request.getLength() > max) {
-            // Nothing to read, or more than may be read: whoever reads it answers 413 without reading it.
-            return super.handle(new CanonicalRequest(request, target, null), response, callback);
+        if (request.getLength() > max) {
+            // More than may be read: whoever reads it answers 413 without reading it.
+            dispatch(new CanonicalRequest(request, target, BodyInMemory.NONE), response,
+                    LingeringClose.arrange(request, linger, response, callback));
+            return true;
         }
         int cap = (int) Math.min(max + 1, Integer.MAX_VALUE - 8);
         BufferedBody.Result now = BufferedBody.read(request, cap, body ->
                 // the rest arrived on a thread that serves the connection: the application runs on a worker
-                request.getComponents().getThreadPool().execute(() -> withBody(request, target, body, response, callback)));
+                request.getComponents().getThreadPool().execute(() -> withBody(request, target, max, body, response, callback)));
         if (now != null) {
-            withBody(request, target, now, response, callback); // all of it had arrived: no hand-over to another thread
+            withBody(request, target, max, now, response, callback); // all of it had arrived: no hand-over to another thread
         }
         return true;
     }
 
-    private void withBody(Request request, RequestTarget.Canonical target, BufferedBody.Result body, Response response,
-            Callback callback) {
+    private void withBody(Request request, RequestTarget.Canonical target, long max, BufferedBody.Result body,
+            Response response, Callback callback) {
         if (body.failure() != null) {
-            Response.writeError(request, response, callback, HttpStatus.BAD_REQUEST_400, unreadable(body.failure()));
+            refuse(request, response, callback, unreadable(body.failure()));
             return;
         }
-        dispatch(new CanonicalRequest(request, target, body.bytes()), response, callback);
+        boolean readToItsEnd = body.bytes().length <= max; // past the limit, the edge stopped reading
+        dispatch(new CanonicalRequest(request, target, body.bytes()), response,
+                readToItsEnd ? callback : LingeringClose.arrange(request, linger, response, callback));
     }
 
     private void dispatch(Request request, Response response, Callback callback) {
@@ -71,6 +90,24 @@ public final class EdgeHandler extends Handler.Wrapper {
         } catch (Throwable e) {
             Response.writeError(request, response, callback, e);
         }
+    }
+
+    /** The 400 Fault, given before the request's body (if it has one) was read. */
+    private void refuse(Request request, Response response, Callback callback, String reason) {
+        Callback done = hasBody(request) ? LingeringClose.arrange(request, linger, response, callback) : callback;
+        Request bodyUnread = new BodyInMemory(request, BodyInMemory.NONE);
+        Response.writeError(bodyUnread, response, done, HttpStatus.BAD_REQUEST_400, reason);
+    }
+
+    /** What Jetty's URI rules refuse in the target ({@link HttpEdge#URI_COMPLIANCE}), in Jetty's words; empty if nothing. */
+    private static String refusedUriViolations(HttpURI uri) {
+        StringJoiner refused = new StringJoiner(", ");
+        for (UriCompliance.Violation violation : uri.getViolations()) {
+            if (!HttpEdge.URI_COMPLIANCE.allows(violation)) {
+                refused.add(violation.getDescription());
+            }
+        }
+        return refused.toString();
     }
 
     /** Jetty decodes chunked and passes any other coding on undecoded: refused here instead (RFC 9112, 6.1). */

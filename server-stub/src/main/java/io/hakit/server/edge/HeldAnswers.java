@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -108,7 +109,11 @@ final class HeldAnswers extends Handler.Wrapper {
 
         private void send() {
             if (overBudget) {
+                String connection = getWrapped().getHeaders().get(HttpHeader.CONNECTION);
                 getWrapped().reset();
+                if (connection != null) { // a staged close (LingeringClose) stays one
+                    getWrapped().getHeaders().put(HttpHeader.CONNECTION, connection);
+                }
                 Response.writeError(getRequest(), getWrapped(), sent, HttpStatus.SERVICE_UNAVAILABLE_503,
                         "The server holds too many answers its clients have not read yet: try again shortly.");
                 return;

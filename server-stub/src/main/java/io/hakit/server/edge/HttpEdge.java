@@ -46,7 +46,11 @@ public final class HttpEdge {
      */
     static final long HELD_ANSWERS_BUDGET_BYTES = 32L * 1024 * 1024;
 
-    /** The escaped '/' and '%' are how the documented ACL address is written (1.2.3.4%25252F32). */
+    /**
+     * Jetty's URI rules (ambiguous and suspicious paths refused), but the escaped '/' and '%', which are how the
+     * documented ACL address is written (1.2.3.4%25252F32). The edge applies them ({@link EdgeHandler}), not the
+     * connector: refused there, a request's unread body would reset the connection under the 400.
+     */
     static final UriCompliance URI_COMPLIANCE = UriCompliance.DEFAULT.with("HAKIT",
             UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR, UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING);
 
@@ -73,7 +77,7 @@ public final class HttpEdge {
         http.setSendXPoweredBy(false);
         http.setRequestHeaderSize(MAX_HEADER_BYTES);
         http.setHttpCompliance(HttpCompliance.RFC9110);
-        http.setUriCompliance(URI_COMPLIANCE);
+        http.setUriCompliance(UriCompliance.UNSAFE); // URI_COMPLIANCE: applied by the edge
 
         ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(host);
@@ -83,7 +87,7 @@ public final class HttpEdge {
 
         server.setErrorHandler(new FaultErrorHandler());
         Handler.Sequence routes = new Handler.Sequence(new LazyDocsHandler(() -> docs(server, swaggerUiVersion)));
-        server.setHandler(new EdgeHandler(limits, routes));
+        server.setHandler(new EdgeHandler(limits, LingeringClose.Bounds.DEFAULT, routes));
         return new HttpEdge(server, routes);
     }
 

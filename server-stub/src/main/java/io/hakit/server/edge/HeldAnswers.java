@@ -118,10 +118,10 @@ final class HeldAnswers extends Handler.Wrapper {
                         "The server holds too many answers its clients have not read yet: try again shortly.");
                 return;
             }
-            if (bytes.size() == 0) {
-                sent.succeeded(); // Jetty sends the status and headers
-                return;
-            }
+            // Always a last write here, even of nothing. Completed without one, the answer's end is sent by Jetty
+            // (12.1.14), and the callback of that send can be queued behind the previous answer's completion on this
+            // connection, still running here, then run once the next request has begun, on its state (with -ea, an
+            // AssertionError in HttpChannelState$LastWriteCallback).
             getWrapped().write(true, bytes.asBuffer(), Callback.from(
                     () -> {
                         release();

@@ -21,7 +21,6 @@ import io.hakit.server.http.AuthenticationFilter;
 import io.hakit.server.http.BodyLimitFilter;
 import io.hakit.server.http.BodyLimits;
 import io.hakit.server.http.BuiltOnFirstUse;
-import io.hakit.server.http.ContentLengthInterceptor;
 import io.hakit.server.http.DocumentsResource;
 import io.hakit.server.http.ExceptionMappers;
 import io.hakit.server.http.FaultInjectionFilter;
@@ -101,7 +100,6 @@ final class ApiApplication extends ResourceConfig {
 
         register(JacksonFeature.withoutExceptionMappers());
         register(JsonMapperResolver.class);
-        register(ContentLengthInterceptor.class);
         register(ExceptionMappers.Domain.class);
         register(ExceptionMappers.Web.class);
         register(ExceptionMappers.Json.class);

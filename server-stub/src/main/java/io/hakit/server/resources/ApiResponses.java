@@ -16,7 +16,7 @@ final class ApiResponses {
 
     /**
      * The body is written here, once, with its length: the answer then goes out as bytes, without Jersey's
-     * per-request lookup of a JSON writer or a second buffer to learn its length (ContentLengthInterceptor).
+     * per-request lookup of a JSON writer.
      */
     static Response json(int status, JsonNode body) {
         byte[] bytes;

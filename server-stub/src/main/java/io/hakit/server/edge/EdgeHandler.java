@@ -24,11 +24,14 @@ import org.eclipse.jetty.util.Callback;
 public final class EdgeHandler extends Handler.Wrapper {
 
     private final BodyLimits limits;
+    private final MemoryBudget bodies;
     private final LingeringClose.Bounds linger;
 
-    EdgeHandler(BodyLimits limits, LingeringClose.Bounds linger, Handler application) {
+    /** @param bodies the memory for the bodies read and not yet answered, all requests together */
+    EdgeHandler(BodyLimits limits, MemoryBudget bodies, LingeringClose.Bounds linger, Handler application) {
         super(application);
         this.limits = limits;
+        this.bodies = bodies;
         this.linger = linger;
     }
 
@@ -36,18 +39,18 @@ public final class EdgeHandler extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String violations = refusedUriViolations(request.getHttpURI());
         if (!violations.isEmpty()) {
-            refuse(request, response, callback, violations);
+            refuse(request, response, callback, HttpStatus.BAD_REQUEST_400, violations);
             return true;
         }
         RequestTarget.Reading reading = RequestTarget.read(request.getHttpURI().getPath(), request.getHttpURI().getQuery());
         if (reading instanceof RequestTarget.Refused refused) {
-            refuse(request, response, callback, refused.reason());
+            refuse(request, response, callback, HttpStatus.BAD_REQUEST_400, refused.reason());
             return true;
         }
         RequestTarget.Canonical target = (RequestTarget.Canonical) reading;
         String coding = unsupportedTransferCoding(request);
         if (coding != null) {
-            refuse(request, response, callback, "Transfer-Encoding '" + coding
+            refuse(request, response, callback, HttpStatus.BAD_REQUEST_400, "Transfer-Encoding '" + coding
                     + "' is not supported: send the body with a Content-Length, or chunked.");
             return true;
         }
@@ -62,7 +65,7 @@ public final class EdgeHandler extends Handler.Wrapper {
             return true;
         }
         int cap = (int) Math.min(max + 1, Integer.MAX_VALUE - 8);
-        BufferedBody.Result now = BufferedBody.read(request, cap, body ->
+        BufferedBody.Result now = BufferedBody.read(request, cap, bodies, body ->
                 // the rest arrived on a thread that serves the connection: the application runs on a worker
                 request.getComponents().getThreadPool().execute(() -> withBody(request, target, max, body, response, callback)));
         if (now != null) {
@@ -73,13 +76,20 @@ public final class EdgeHandler extends Handler.Wrapper {
 
     private void withBody(Request request, RequestTarget.Canonical target, long max, BufferedBody.Result body,
             Response response, Callback callback) {
-        if (body.failure() != null) {
-            refuse(request, response, callback, unreadable(body.failure()));
+        if (body.failure() instanceof BufferedBody.OverBudget) {
+            refuse(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503,
+                    "The server is reading too many request bodies at once: try again shortly.");
             return;
         }
-        boolean readToItsEnd = body.bytes().length <= max; // past the limit, the edge stopped reading
+        if (body.failure() != null) {
+            refuse(request, response, callback, HttpStatus.BAD_REQUEST_400, unreadable(body.failure()));
+            return;
+        }
+        int held = body.bytes().length;
+        Callback released = Callback.from(callback, () -> bodies.release(held)); // the body is gone with its answer
+        boolean readToItsEnd = held <= max; // past the limit, the edge stopped reading
         dispatch(new CanonicalRequest(request, target, body.bytes()), response,
-                readToItsEnd ? callback : LingeringClose.arrange(request, linger, response, callback));
+                readToItsEnd ? released : LingeringClose.arrange(request, linger, response, released));
     }
 
     private void dispatch(Request request, Response response, Callback callback) {
@@ -92,11 +102,11 @@ public final class EdgeHandler extends Handler.Wrapper {
         }
     }
 
-    /** The 400 Fault, given before the request's body (if it has one) was read. */
-    private void refuse(Request request, Response response, Callback callback, String reason) {
+    /** The Fault of {@code status}, given before the request's body (if it has one) was read. */
+    private void refuse(Request request, Response response, Callback callback, int status, String reason) {
         Callback done = hasBody(request) ? LingeringClose.arrange(request, linger, response, callback) : callback;
         Request bodyUnread = new BodyInMemory(request, BodyInMemory.NONE);
-        Response.writeError(bodyUnread, response, done, HttpStatus.BAD_REQUEST_400, reason);
+        Response.writeError(bodyUnread, response, done, status, reason);
     }
 
     /** What Jetty's URI rules refuse in the target ({@link HttpEdge#URI_COMPLIANCE}), in Jetty's words; empty if nothing. */

@@ -4,7 +4,6 @@ import io.hakit.server.http.RequestAttributes;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
@@ -17,17 +16,17 @@ import org.eclipse.jetty.util.Callback;
  * client. Jersey writes through a blocking stream, so otherwise a client that reads its answer slowly, or not at all,
  * would hold a worker until the idle timeout, and a few dozen such clients (asking for the 2.5 MB reference page, say)
  * would stall the server. An answer that an injected fault delays ({@link RequestAttributes#ANSWER_DELAY_MS}) is sent
- * when its delay is over, by Jetty's scheduler.
+ * when its delay is over, by Jetty's scheduler. Sent whole, in one last write, every answer carries its
+ * Content-Length (Jetty's), never chunked: clients and proxies prefer a length, and it is what the service sends.
  *
  * <p>The bytes held for all answers not yet sent are bounded ({@code budget}): an answer that would go past it is
  * dropped while it is written and answered 503 instead, so that clients that do not read cannot fill the heap.
  */
 final class HeldAnswers extends Handler.Wrapper {
 
-    private final long budget;
-    private final AtomicLong held = new AtomicLong();
+    private final MemoryBudget budget;
 
-    HeldAnswers(long budget, Handler application) {
+    HeldAnswers(MemoryBudget budget, Handler application) {
         super(application);
         this.budget = budget;
     }
@@ -36,22 +35,6 @@ final class HeldAnswers extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         HeldAnswer answer = new HeldAnswer(request, response, callback);
         return super.handle(request, answer, answer.whenWritten());
-    }
-
-    /** Bytes held for answers not yet sent (for tests and diagnostics). */
-    long held() {
-        return held.get();
-    }
-
-    private boolean reserve(long bytes) {
-        long now;
-        do {
-            now = held.get();
-            if (now + bytes > budget) {
-                return false;
-            }
-        } while (!held.compareAndSet(now, now + bytes));
-        return true;
     }
 
     /** One answer, in memory until the application is done with it. */
@@ -69,11 +52,11 @@ final class HeldAnswers extends Handler.Wrapper {
         public void write(boolean last, ByteBuffer content, Callback written) {
             int length = content == null ? 0 : content.remaining();
             if (!overBudget && length > 0) {
-                if (reserve(length)) {
+                if (budget.reserve(length)) {
                     bytes.append(content);
                 } else {
                     overBudget = true;
-                    held.addAndGet(-bytes.size());
+                    budget.release(bytes.size());
                     bytes.reset();
                 }
             }
@@ -135,7 +118,7 @@ final class HeldAnswers extends Handler.Wrapper {
 
         private void release() {
             if (!overBudget) {
-                held.addAndGet(-bytes.size());
+                budget.release(bytes.size());
             }
         }
 

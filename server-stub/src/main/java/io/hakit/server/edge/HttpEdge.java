@@ -41,10 +41,15 @@ public final class HttpEdge {
     static final int WORKERS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
     /**
      * The bytes of answers held for clients that have not read them yet, all connections together: a quarter of the
-     * heap of the README's command (-Xmx128m): about a dozen reference pages (2.5 MB each) or state dumps of
-     * 10,000 groups (2.9 MB).
+     * heap of the README's command (-Xmx128m): about a dozen reference pages (2.5 MB each), or three state dumps of
+     * 10,000 groups (9.7 MB).
      */
     static final long HELD_ANSWERS_BUDGET_BYTES = 32L * 1024 * 1024;
+    /**
+     * The bytes of request bodies read and not yet answered, all connections together: another quarter of the heap.
+     * 32 API bodies at their limit, or two worlds at the control API's.
+     */
+    static final long HELD_BODIES_BUDGET_BYTES = 32L * 1024 * 1024;
 
     /**
      * Jetty's URI rules (ambiguous and suspicious paths refused), but the escaped '/' and '%', which are how the
@@ -87,7 +92,8 @@ public final class HttpEdge {
 
         server.setErrorHandler(new FaultErrorHandler());
         Handler.Sequence routes = new Handler.Sequence(new LazyDocsHandler(() -> docs(server, swaggerUiVersion)));
-        server.setHandler(new EdgeHandler(limits, LingeringClose.Bounds.DEFAULT, routes));
+        server.setHandler(new EdgeHandler(limits, new MemoryBudget(HELD_BODIES_BUDGET_BYTES), LingeringClose.Bounds.DEFAULT,
+                routes));
         return new HttpEdge(server, routes);
     }
 
@@ -108,11 +114,18 @@ public final class HttpEdge {
     }
 
     /**
-     * Puts the API behind the Swagger UI: whatever {@code /docs} does not serve goes to it, and its answers leave from
-     * memory without a thread waiting on the client ({@link HeldAnswers}).
+     * Puts the API behind the Swagger UI: whatever {@code /docs} does not serve goes to it, its answers leave from
+     * memory without a thread waiting on the client ({@link HeldAnswers}), and a world moves one at a time
+     * ({@link OneAtATime}).
      */
     public void mount(Handler api) {
-        routes.addHandler(new HeldAnswers(HELD_ANSWERS_BUDGET_BYTES, api));
+        routes.addHandler(new HeldAnswers(new MemoryBudget(HELD_ANSWERS_BUDGET_BYTES), new OneAtATime(
+                HttpEdge::movesAWorld, api)));
+    }
+
+    /** A dump or a load of the world (the control API's /_emulator/state): megabytes in its body or its answer. */
+    private static boolean movesAWorld(Request request) {
+        return Request.getPathInContext(request).equals("/_emulator/state");
     }
 
     public Server server() {

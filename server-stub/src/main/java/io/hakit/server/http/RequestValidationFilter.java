@@ -182,7 +182,7 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
         MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
         query.forEach(builder::withQueryParam);
         if (body.length > 0) {
-            builder.withBody(new String(body, StandardCharsets.UTF_8));
+            builder.withBody(new BoundedJsonBody(body));
         }
         return builder.build();
     }

@@ -42,7 +42,7 @@ class HeldAnswersTest {
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final byte[] large = new byte[ANSWER_BYTES];
     private Server server;
-    private HeldAnswers answers;
+    private MemoryBudget budget;
     private final List<Socket> notReading = new ArrayList<>();
 
     @AfterEach
@@ -62,7 +62,7 @@ class HeldAnswersTest {
         HttpResponse<String> small = CLIENT.send(get("/small"), HttpResponse.BodyHandlers.ofString());
         assertThat(small.body()).isEqualTo("small");
         // the unread answers are held in memory, not being written by workers
-        Eventually.holds("unread answers held", () -> answers.held() > 0);
+        Eventually.holds("unread answers held", () -> budget.held() > 0);
     }
 
     @Test
@@ -70,7 +70,7 @@ class HeldAnswersTest {
         start(ANSWER_BYTES + ANSWER_BYTES / 2); // one answer fits, not two
         askWithoutReading("/large");
         // the first is held (the kernel took part of it)
-        Eventually.holds("the first answer held", () -> answers.held() >= ANSWER_BYTES / 2);
+        Eventually.holds("the first answer held", () -> budget.held() >= ANSWER_BYTES / 2);
         List<String> refused = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             refused.add(statusAndBody(askWithoutReading("/large")));
@@ -79,7 +79,7 @@ class HeldAnswersTest {
                 .contains("serviceUnavailable"));
 
         notReading.remove(0).close(); // the client goes away: its answer is dropped and its bytes given back
-        Eventually.holds("the bytes given back", () -> answers.held() == 0);
+        Eventually.holds("the bytes given back", () -> budget.held() == 0);
         HttpResponse<byte[]> served = CLIENT.send(get("/large"), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(served.statusCode()).isEqualTo(200);
         assertThat(served.body()).hasSize(ANSWER_BYTES);
@@ -114,14 +114,15 @@ class HeldAnswersTest {
         assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("AssertionError").doesNotContain("WARN");
     }
 
-    private void start(long budget) throws Exception {
+    private void start(long bound) throws Exception {
         server = new Server(new QueuedThreadPool(8, 2)); // 6 workers once the acceptor and selector have theirs
         ServerConnector connector = new ServerConnector(server, 1, 1);
         connector.setHost("127.0.0.1");
         connector.setAcceptedSendBufferSize(4096);
         server.addConnector(connector);
         server.setErrorHandler(new FaultErrorHandler());
-        answers = new HeldAnswers(budget, new Handler.Abstract() {
+        budget = new MemoryBudget(bound);
+        HeldAnswers answers = new HeldAnswers(budget, new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
                 String path = Request.getPathInContext(request);

@@ -37,7 +37,8 @@ class LingeringCloseTest {
         connector.setIdleTimeout(10_000);
         server.addConnector(connector);
         server.setErrorHandler(new FaultErrorHandler());
-        server.setHandler(new EdgeHandler(new BodyLimits(1024), new LingeringClose.Bounds(Long.MAX_VALUE, LINGER_MS),
+        server.setHandler(new EdgeHandler(new BodyLimits(1024), new MemoryBudget(1024 * 1024),
+                new LingeringClose.Bounds(Long.MAX_VALUE, LINGER_MS),
                 new Handler.Abstract.NonBlocking() {
                     @Override
                     public boolean handle(Request request, Response response, Callback callback) {

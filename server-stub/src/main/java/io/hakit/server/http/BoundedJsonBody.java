@@ -1,0 +1,39 @@
+package io.hakit.server.http;
+
+import com.atlassian.oai.validator.model.Body;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.Charset;
+
+/**
+ * A request body as the validator reads it: parsed from its bytes (not from a String of them, twice their size), with
+ * no string value longer than {@link #MAX_STRING_CHARS}. No value of either document comes near that; a world load of
+ * megabytes in one string, parsed whole, had run the heap out (one such string costs three times its size while it is
+ * read). A longer string is a parse error, which the validator reports: a 400.
+ */
+record BoundedJsonBody(byte[] bytes) implements Body {
+
+    static final int MAX_STRING_CHARS = 64 * 1024;
+
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING_CHARS).build())
+            .build());
+
+    @Override
+    public boolean hasBody() {
+        return bytes.length > 0;
+    }
+
+    @Override
+    public JsonNode toJsonNode() throws IOException {
+        return JSON.readTree(bytes);
+    }
+
+    @Override
+    public String toString(Charset encoding) {
+        return new String(bytes, encoding);
+    }
+}

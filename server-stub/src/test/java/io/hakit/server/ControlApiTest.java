@@ -10,6 +10,7 @@ import static io.hakit.server.TestServer.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -211,6 +212,32 @@ class ControlApiTest {
         assertThat(state(HA_1)).isEqualTo("REBOOT");
         advance(1);
         assertThat(state(HA_1)).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aWorldThatNamesWhatItDoesNotHoldIsRefusedAndTheWorldLeftAsItWas() throws Exception {
+        String before = raw().get("/_emulator/state").then().statusCode(200).extract().asString();
+        ObjectNode world = (ObjectNode) TestServer.JSON.readTree(before);
+        ((ObjectNode) world.at("/accounts/0/haInstances/0"))
+                .put("sourceId", "00000000-0000-0000-0000-000000000000");
+        String answer = raw().contentType(ContentType.JSON).body(world.toString()).put("/_emulator/state")
+                .then().statusCode(400).extract().asString();
+        assertThat(answer).contains("00000000-0000-0000-0000-000000000000").contains("is not in the file");
+        assertThat(raw().get("/_emulator/state").asString()).isEqualTo(before);
+        api(TestServer.TOKEN).get("/v1.0/1234/ha").then().statusCode(200);
+    }
+
+    /** No value of the document is that long; parsed whole, a world of megabytes in one string ran the heap out. */
+    @Test
+    void aWorldWithAStringLongerThan64KIsRefused() throws Exception {
+        String before = raw().get("/_emulator/state").then().statusCode(200).extract().asString();
+        ObjectNode world = (ObjectNode) TestServer.JSON.readTree(before);
+        ((ObjectNode) world.at("/accounts/0/haInstances/0"))
+                .put("name", "n".repeat(64 * 1024 + 1));
+        String answer = raw().contentType(ContentType.JSON).body(world.toString()).put("/_emulator/state")
+                .then().statusCode(400).extract().asString();
+        assertThat(answer).contains("String value length");
+        assertThat(raw().get("/_emulator/state").asString()).isEqualTo(before);
     }
 
     @Test

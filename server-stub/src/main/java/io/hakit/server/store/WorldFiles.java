@@ -29,6 +29,11 @@ public final class WorldFiles {
 
     /** Replaces the world, or only {@code onlyAccount} (the file's other accounts are ignored then). */
     public static void load(World world, WorldFile file, Optional<String> onlyAccount) {
+        for (WorldFile.Account account : nonNull(file.accounts())) {
+            if (onlyAccount.map(account.id()::equals).orElse(true)) {
+                WorldFileReferences.check(account); // before anything is replaced
+            }
+        }
         if (onlyAccount.isEmpty()) {
             world.store().clear();
             world.nextId(file.nextId() == null ? 1 : file.nextId());

@@ -1,12 +1,14 @@
 package io.hakit.server.edge;
 
+import static io.hakit.server.RawSockets.head;
+import static io.hakit.server.RawSockets.readToTheEnd;
+import static io.hakit.server.RawSockets.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hakit.server.Eventually;
+import io.hakit.server.RawSockets;
 import io.hakit.server.http.BodyLimits;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
@@ -79,7 +81,7 @@ class AdmissionTest {
                         .contains("Connection: close");
             }
             send(first, "1".repeat(length - 10));
-            assertThat(head(first)).startsWith("HTTP/1.1 200 ");
+            assertThat(head(first.getInputStream())).startsWith("HTTP/1.1 200 ");
         }
         Eventually.holds("the budget given back", () -> bodies.held() == 0);
         try (Socket third = connect()) {
@@ -112,28 +114,6 @@ class AdmissionTest {
     }
 
     private Socket connect() throws IOException {
-        Socket socket = new Socket("127.0.0.1", ((ServerConnector) server.getConnectors()[0]).getLocalPort());
-        socket.setSoTimeout(10_000);
-        return socket;
-    }
-
-    private static void send(Socket socket, String text) throws IOException {
-        OutputStream out = socket.getOutputStream();
-        out.write(text.getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-    }
-
-    private static String head(Socket socket) throws IOException {
-        InputStream in = socket.getInputStream();
-        StringBuilder head = new StringBuilder();
-        int b;
-        while (!head.toString().endsWith("\r\n\r\n") && (b = in.read()) >= 0) {
-            head.append((char) b);
-        }
-        return head.toString();
-    }
-
-    private static String readToTheEnd(Socket socket) throws IOException {
-        return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return RawSockets.connect("127.0.0.1", ((ServerConnector) server.getConnectors()[0]).getLocalPort());
     }
 }

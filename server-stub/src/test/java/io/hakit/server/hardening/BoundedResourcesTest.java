@@ -1,11 +1,11 @@
 package io.hakit.server.hardening;
 
+import static io.hakit.server.RawSockets.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hakit.server.TestServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ class BoundedResourcesTest {
     @Test
     void aMultiGigabyteBodyIsRefusedBeforeItIsRead() throws IOException {
         try (Socket socket = connect()) {
-            write(socket, "POST " + HA_1 + "/acls HTTP/1.1\r\nHost: x\r\nX-Auth-Token: " + TestServer.TOKEN
+            send(socket, "POST " + HA_1 + "/acls HTTP/1.1\r\nHost: x\r\nX-Auth-Token: " + TestServer.TOKEN
                     + "\r\nContent-Type: application/json\r\nContent-Length: 5000000000\r\n\r\n{\"address\":");
             String answer = readAnswer(socket);
             assertThat(answer).startsWith("HTTP/1.1 413").contains("\"overLimit\"").doesNotContain("Retry-After");
@@ -36,7 +36,7 @@ class BoundedResourcesTest {
         try {
             for (int i = 0; i < 24; i++) { // more than a default Grizzly pool on two cores
                 Socket socket = connect();
-                write(socket, "POST " + HA_1 + "/acls HTTP/1.1\r\nHost: x\r\nX-Auth-Token: " + TestServer.TOKEN
+                send(socket, "POST " + HA_1 + "/acls HTTP/1.1\r\nHost: x\r\nX-Auth-Token: " + TestServer.TOKEN
                         + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"addr");
                 slow.add(socket);
             }
@@ -56,7 +56,7 @@ class BoundedResourcesTest {
                 idle.add(connect());
             }
             for (int i = 0; i < 50; i++) { // half-written request lines too
-                write(idle.get(i), "GET /v1.0/1234/ha HTT");
+                send(idle.get(i), "GET /v1.0/1234/ha HTT");
             }
             assertServes();
         } finally {
@@ -69,7 +69,7 @@ class BoundedResourcesTest {
     @Test
     void oversizedHeadersAreRefused() throws IOException {
         try (Socket socket = connect()) {
-            write(socket, "GET /v1.0/1234/ha HTTP/1.1\r\nHost: x\r\nX-Auth-Token: " + TestServer.TOKEN
+            send(socket, "GET /v1.0/1234/ha HTTP/1.1\r\nHost: x\r\nX-Auth-Token: " + TestServer.TOKEN
                     + "\r\nX-Padding: " + "p".repeat(64 * 1024) + "\r\n\r\n");
             String answer = readAnswer(socket);
             assertThat(answer).as("refused or closed, never served").doesNotStartWith("HTTP/1.1 200");
@@ -78,7 +78,7 @@ class BoundedResourcesTest {
 
     private static void assertServes() throws IOException {
         try (Socket socket = connect()) {
-            write(socket, "GET /v1.0/1234/ha HTTP/1.1\r\nHost: x\r\nX-Auth-Token: " + TestServer.TOKEN
+            send(socket, "GET /v1.0/1234/ha HTTP/1.1\r\nHost: x\r\nX-Auth-Token: " + TestServer.TOKEN
                     + "\r\nConnection: close\r\n\r\n");
             assertThat(readAnswer(socket)).startsWith("HTTP/1.1 200").contains("ha_instances");
         }
@@ -88,12 +88,6 @@ class BoundedResourcesTest {
         Socket socket = new Socket(TestServer.server().baseUri().getHost(), TestServer.server().port());
         socket.setSoTimeout(5_000); // a bound on every read of these tests
         return socket;
-    }
-
-    private static void write(Socket socket, String text) throws IOException {
-        OutputStream out = socket.getOutputStream();
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.flush();
     }
 
     /** What the server wrote before closing or going quiet (at most 64 KB). */

@@ -1,10 +1,11 @@
 package io.hakit.server.hardening;
 
+import static io.hakit.server.RawSockets.readToTheEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hakit.server.RawSockets;
 import io.hakit.server.TestServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -70,7 +71,7 @@ class RefusedBodiesTest {
             }
             out.flush();
 
-            String answer = new String(readToTheEnd(in), StandardCharsets.UTF_8); // ends: the server closed after it
+            String answer = readToTheEnd(socket); // ends: the server closed after it
             assertThat(answer).startsWith("HTTP/1.1 " + status + " ").containsIgnoringCase("\r\nConnection: close\r\n");
             assertThat(answeredWhileSending).as("the answer left before the body was all sent").isTrue();
         }
@@ -95,14 +96,6 @@ class RefusedBodiesTest {
     }
 
     private static Socket connect() throws IOException {
-        Socket socket = new Socket(TestServer.server().baseUri().getHost(), TestServer.server().port());
-        socket.setSoTimeout(10_000); // a bound on every read; a write blocks at most until the server's idle timeout
-        return socket;
-    }
-
-    private static byte[] readToTheEnd(InputStream in) throws IOException {
-        ByteArrayOutputStream answer = new ByteArrayOutputStream();
-        in.transferTo(answer);
-        return answer.toByteArray();
+        return RawSockets.connect(TestServer.server().baseUri().getHost(), TestServer.server().port());
     }
 }

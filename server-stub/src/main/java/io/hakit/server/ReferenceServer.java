@@ -135,6 +135,8 @@ public final class ReferenceServer implements AutoCloseable {
             world.locked(() -> WorldFiles.load(world, dump, Optional.empty()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the world " + file, e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the world " + file + " is not one: " + e.getMessage(), e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.hakit.server;
 
 import io.hakit.server.domain.Durations;
 import io.hakit.server.domain.Limits;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -26,13 +27,27 @@ public final class ReferenceServerMain {
             return;
         }
         long started = System.nanoTime();
-        ReferenceServer server = ReferenceServer.start(config);
+        ReferenceServer server;
+        try {
+            server = ReferenceServer.start(config);
+        } catch (UncheckedIOException | IllegalArgumentException e) { // a port in use, a world file that is not one
+            System.err.println("cannot start: " + reason(e));
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
         System.out.printf("HA reference server listening on %s (links use %s); docs %s/docs/; tokens %s; ready in %d ms%n",
                 server.baseUri(), server.publicUrl(), server.baseUri(), server.tokens().describe(),
                 (System.nanoTime() - started) / 1_000_000);
         System.out.flush();
         Thread.currentThread().join();
+    }
+
+    /** The failure and its cause in one line, for a user: no stack trace. */
+    static String reason(RuntimeException e) {
+        Throwable cause = e.getCause();
+        boolean told = cause == null || cause.getMessage() == null || e.getMessage().contains(cause.getMessage());
+        return told ? e.getMessage() : e.getMessage() + ": " + cause.getMessage();
     }
 
     static ServerConfig parse(String[] args) {

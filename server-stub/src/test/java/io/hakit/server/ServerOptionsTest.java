@@ -3,6 +3,7 @@ package io.hakit.server;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.hakit.server.domain.Durations;
 import java.io.UncheckedIOException;
@@ -27,6 +28,26 @@ class ServerOptionsTest {
         assertThat(config.limits().maxInstances()).isEqualTo(25);
         assertThatThrownBy(() -> ReferenceServerMain.parse(new String[] {"--port", "eighty"})).hasMessageContaining("--port");
         assertThatThrownBy(() -> ReferenceServerMain.parse(new String[] {"--colour", "blue"})).hasMessageContaining("unknown");
+    }
+
+    /** The user reads why in one line (cannot start: ...), not a stack trace; the port is free again. */
+    @Test
+    void aWorldFileThatIsNotOneStopsTheStartWithOneLine(@TempDir Path dir) throws Exception {
+        Path world = dir.resolve("world.json");
+        Files.writeString(world,
+                "{\"accounts\": [{\"id\": \"1234\", \"haInstances\": [{\"id\": \"g\", \"sourceId\": \"nope\"}]}]}");
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        ServerConfig config = ServerConfig.defaults().withPort(port).withWorld(world);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> ReferenceServer.start(config));
+        assertThat(ReferenceServerMain.reason(refused)).contains(world.toString()).contains("source (nope)")
+                .doesNotContain("\n");
+        try (ServerSocket again = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
+            assertThat(again.getLocalPort()).isEqualTo(port);
+        }
     }
 
     @Test

@@ -22,6 +22,7 @@ public final class ArchiveTraining {
     private ArchiveTraining() {}
 
     public static void main(String[] args) throws IOException {
+        ReferenceServerMain.useRootLocale();
         try (ReferenceServer server = ReferenceServer.start(ServerConfig.defaults().withPort(0))) {
             String base = server.baseUri().toString();
             call("GET", base + "/", null);

@@ -15,6 +15,7 @@ public final class ReferenceServerMain {
     private ReferenceServerMain() {}
 
     public static void main(String[] args) throws InterruptedException {
+        useRootLocale();
         ServerConfig config;
         try {
             config = parse(args);
@@ -41,6 +42,16 @@ public final class ReferenceServerMain {
                 (System.nanoTime() - started) / 1_000_000);
         System.out.flush();
         Thread.currentThread().join();
+    }
+
+    /**
+     * The server's process runs in the root locale, whatever the host's: it answers the same on every machine, and the
+     * request validator's message bundle (msg-simple) has only a root source. In any other default locale (en, de_DE)
+     * each message it looks up first tries the missing source, and msg-simple makes a new ExecutionException, stack
+     * trace and all, for every such try: 3.6 % of the write mix's CPU, judging each new group's id.
+     */
+    static void useRootLocale() {
+        Locale.setDefault(Locale.ROOT);
     }
 
     /** The failure and its cause in one line, for a user: no stack trace. */

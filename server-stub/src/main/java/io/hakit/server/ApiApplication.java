@@ -31,6 +31,7 @@ import io.hakit.server.http.OperationNames;
 import io.hakit.server.http.RateLimitFilter;
 import io.hakit.server.http.RequestValidationFilter;
 import io.hakit.server.http.SharedPathParameters;
+import io.hakit.server.http.StringParameters;
 import io.hakit.server.http.TokenRegistry;
 import io.hakit.server.resources.BackupsResource;
 import io.hakit.server.resources.HaAclsResource;
@@ -98,6 +99,7 @@ final class ApiApplication extends ResourceConfig {
         register(new FaultInjectionFilter(emulator.faults()));
         register(new JournalFilter(emulator.journal(), world.clock()));
 
+        register(new StringParameters());
         register(JacksonFeature.withoutExceptionMappers());
         register(JsonMapperResolver.class);
         register(ExceptionMappers.Domain.class);

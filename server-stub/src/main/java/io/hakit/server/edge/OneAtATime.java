@@ -38,7 +38,9 @@ final class OneAtATime extends Handler.Wrapper {
         }
         boolean handled = false;
         try {
-            handled = super.handle(request, response, Callback.from(callback, () -> permit.release()));
+            // Given back before the answer completes: completing it can put its last bytes on the wire, and a client
+            // that sends the next dump or load as soon as it reads them must not find the permit still held.
+            handled = super.handle(request, response, Callback.from(permit::release, callback));
             return handled;
         } finally {
             if (!handled) {

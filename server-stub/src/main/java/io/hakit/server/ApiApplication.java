@@ -30,6 +30,7 @@ import io.hakit.server.http.JsonMapperResolver;
 import io.hakit.server.http.OperationNames;
 import io.hakit.server.http.RateLimitFilter;
 import io.hakit.server.http.RequestValidationFilter;
+import io.hakit.server.http.RoutingRoots;
 import io.hakit.server.http.SharedPathParameters;
 import io.hakit.server.http.StringParameters;
 import io.hakit.server.http.TokenRegistry;
@@ -100,6 +101,7 @@ final class ApiApplication extends ResourceConfig {
         register(new JournalFilter(emulator.journal(), world.clock()));
 
         register(new StringParameters());
+        register(new RoutingRoots("/_emulator", "/{version}/{accountId}/ha"));
         register(JacksonFeature.withoutExceptionMappers());
         register(JsonMapperResolver.class);
         register(ExceptionMappers.Domain.class);

@@ -322,6 +322,20 @@ class ControlApiTest {
     }
 
     @Test
+    void controlPathsAreAnsweredByTheControlApiWhateverTheirSegmentsSpell() {
+        // Account ids and methods that the API's own templates would also match (/{version}/{accountId}/ha/{haId},
+        // /{version}/{accountId}/backups/{backupId}): the control API still answers, never the API's routes.
+        assertProblem(404, raw().get("/_emulator/accounts/ha/limits"), "limits of an account called ha");
+        for (String account : List.of("ha", "backups")) {
+            io.restassured.response.Response wrongMethod = raw().delete("/_emulator/accounts/" + account + "/limits");
+            assertProblem(405, wrongMethod, "DELETE on the limits of an account called " + account);
+            assertThat(wrongMethod.header("Allow")).isEqualTo("GET,PUT");
+        }
+        assertProblem(404, raw().get("/_emulator/x/ha"), "an unknown control path ending in ha");
+        assertProblem(404, raw().get("/_emulator"), "the control API's bare prefix");
+    }
+
+    @Test
     void aConfigurationGroupAddedToAnEmptyAccountAttachesAndDetaches() {
         TestServer.reset();
         JsonNode added = TestServer.json(raw().contentType(ContentType.JSON).body(Map.of("name", "connections",

@@ -86,7 +86,9 @@ public final class EdgeHandler extends Handler.Wrapper {
             return;
         }
         int held = body.bytes().length;
-        Callback released = Callback.from(callback, () -> bodies.release(held)); // the body is gone with its answer
+        // The body is gone with its answer, and given back before the answer completes (completing can put its last
+        // bytes on the wire, and the client's next body must find the memory free).
+        Callback released = Callback.from(() -> bodies.release(held), callback);
         boolean readToItsEnd = held <= max; // past the limit, the edge stopped reading
         dispatch(new CanonicalRequest(request, target, body.bytes()), response,
                 readToItsEnd ? released : LingeringClose.arrange(request, linger, response, released));

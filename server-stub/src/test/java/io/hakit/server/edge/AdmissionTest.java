@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the edge lets in by memory: the bodies being read stay within their budget (past it, a 503 before a byte of
- * the body is read), and a request that moves a world runs one at a time (another meanwhile is a 503 with
+ * the body is read; a body is given back before its answer completes, so a client's next body never meets its
+ * last), and a request that moves a world runs one at a time (another meanwhile is a 503 with
  * Retry-After, and everything else goes on). A real Jetty with the edge, a 100 KB budget for bodies, and an
  * application that holds "/world" until the test lets it go; every wait bounded.
  */
@@ -35,6 +36,7 @@ class AdmissionTest {
     private static final int BUDGET = 100 * 1024;
     private final CountDownLatch letGo = new CountDownLatch(1);
     private final CountDownLatch worldStarted = new CountDownLatch(1);
+    private final CountDownLatch nextAnswered = new CountDownLatch(1);
     private Server server;
     private MemoryBudget bodies;
 
@@ -58,14 +60,30 @@ class AdmissionTest {
                 return true;
             }
         };
-        server.setHandler(new EdgeHandler(new BodyLimits(1024 * 1024), bodies, LingeringClose.Bounds.DEFAULT,
-                new OneAtATime(request -> Request.getPathInContext(request).equals("/world"), application)));
+        Handler edge = new EdgeHandler(new BodyLimits(1024 * 1024), bodies, LingeringClose.Bounds.DEFAULT,
+                new OneAtATime(request -> Request.getPathInContext(request).equals("/world"), application));
+        server.setHandler(new Handler.Wrapper(edge) { // holds the completion of "/held" until the next is answered
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                boolean held = Request.getPathInContext(request).equals("/held");
+                return super.handle(request, response, held ? Callback.from(this::awaitNext, callback) : callback);
+            }
+
+            private void awaitNext() {
+                try {
+                    nextAnswered.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
         server.start();
     }
 
     @AfterEach
     void stop() throws Exception {
         letGo.countDown();
+        nextAnswered.countDown();
         server.stop();
     }
 
@@ -88,6 +106,21 @@ class AdmissionTest {
             send(third, "POST /c HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: " + length + "\r\n\r\n"
                     + "1".repeat(length));
             assertThat(readToTheEnd(third)).startsWith("HTTP/1.1 200 ").endsWith("read " + length);
+        }
+    }
+
+    @Test
+    void aBodySentOnReadingTheAnswerToTheLastFindsItsMemoryGivenBack() throws Exception {
+        int length = BUDGET * 2 / 3; // one fits, two do not
+        try (Socket first = connect(); Socket second = connect()) {
+            send(first, "POST /held HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: " + length + "\r\n\r\n"
+                    + "1".repeat(length));
+            assertThat(head(first.getInputStream())).startsWith("HTTP/1.1 200 ");
+            send(second, "POST /next HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: " + length
+                    + "\r\n\r\n" + "1".repeat(length));
+            String answer = readToTheEnd(second);
+            nextAnswered.countDown();
+            assertThat(answer).startsWith("HTTP/1.1 200 ").endsWith("read " + length);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.glassfish.jersey.server.model.ModelProcessor;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
@@ -56,29 +57,8 @@ public final class RoutingRoots implements ModelProcessor {
             Root target = rootFor(hoisted, rootPath);
             if (target != null) {
                 target.take(rootPath, root);
-                continue;
-            }
-            boolean movesAny = root.getChildResources().stream()
-                    .anyMatch(child -> rootFor(hoisted, rootPath + normalised(child.getPath())) != null);
-            if (!movesAny) {
-                kept.add(root);
-                continue;
-            }
-            Resource.Builder rest = Resource.builder(root.getPath());
-            root.getResourceMethods().forEach(rest::addMethod);
-            boolean keptAny = !root.getResourceMethods().isEmpty();
-            for (Resource child : root.getChildResources()) {
-                String path = rootPath + normalised(child.getPath());
-                Root childTarget = rootFor(hoisted, path);
-                if (childTarget != null) {
-                    childTarget.take(path, child);
-                } else {
-                    rest.addChildResource(child);
-                    keptAny = true;
-                }
-            }
-            if (keptAny) {
-                kept.add(rest.build());
+            } else {
+                whatStays(root, rootPath, hoisted).ifPresent(kept::add);
             }
         }
         ResourceModel.Builder result = new ResourceModel.Builder(false);
@@ -87,12 +67,35 @@ public final class RoutingRoots implements ModelProcessor {
         return result.build();
     }
 
+    /** The root without the children that move to a hoisted root (handing those over); empty if nothing stays. */
+    private static Optional<Resource> whatStays(Resource root, String rootPath, Map<String, Root> hoisted) {
+        boolean movesAny = root.getChildResources().stream()
+                .anyMatch(child -> rootFor(hoisted, rootPath + normalised(child.getPath())) != null);
+        if (!movesAny) {
+            return Optional.of(root);
+        }
+        Resource.Builder rest = Resource.builder(root.getPath());
+        root.getResourceMethods().forEach(rest::addMethod);
+        boolean keptAny = !root.getResourceMethods().isEmpty();
+        for (Resource child : root.getChildResources()) {
+            String path = rootPath + normalised(child.getPath());
+            Root target = rootFor(hoisted, path);
+            if (target != null) {
+                target.take(path, child);
+            } else {
+                rest.addChildResource(child);
+                keptAny = true;
+            }
+        }
+        return keptAny ? Optional.of(rest.build()) : Optional.empty();
+    }
+
     @Override
     public ResourceModel processSubResource(ResourceModel subResourceModel, Configuration configuration) {
         return subResourceModel;
     }
 
-    private Root rootFor(Map<String, Root> hoisted, String path) {
+    private static Root rootFor(Map<String, Root> hoisted, String path) {
         for (Root root : hoisted.values()) {
             if (root.covers(path)) {
                 return root;

@@ -85,13 +85,12 @@ public final class EdgeHandler extends Handler.Wrapper {
             refuse(request, response, callback, HttpStatus.BAD_REQUEST_400, unreadable(body.failure()));
             return;
         }
-        int held = body.bytes().length;
-        // The body is gone with its answer, and given back before the answer completes (completing can put its last
-        // bytes on the wire, and the client's next body must find the memory free).
-        Callback released = Callback.from(() -> bodies.release(held), callback);
-        boolean readToItsEnd = held <= max; // past the limit, the edge stopped reading
-        dispatch(new CanonicalRequest(request, target, body.bytes()), response,
-                readToItsEnd ? released : LingeringClose.arrange(request, linger, response, released));
+        HeldBody held = new HeldBody(bodies, body.bytes().length); // gone with its answer
+        Response answer = held.watching(request, response);
+        Callback released = held.givenBackBefore(callback);
+        boolean readToItsEnd = body.bytes().length <= max; // past the limit, the edge stopped reading
+        dispatch(new CanonicalRequest(request, target, body.bytes()), answer,
+                readToItsEnd ? released : LingeringClose.arrange(request, linger, answer, released));
     }
 
     private void dispatch(Request request, Response response, Callback callback) {

@@ -6,7 +6,6 @@ import static io.hakit.server.RawSockets.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hakit.server.Eventually;
-import io.hakit.server.RawSockets;
 import io.hakit.server.http.BodyLimits;
 import java.io.IOException;
 import java.net.Socket;
@@ -18,7 +17,6 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,10 +41,7 @@ class AdmissionTest {
     @BeforeEach
     void start() throws Exception {
         server = new Server();
-        ServerConnector connector = new ServerConnector(server, 1, 1);
-        connector.setHost("127.0.0.1");
-        server.addConnector(connector);
-        server.setErrorHandler(new FaultErrorHandler());
+        LoopbackJetty.connect(server);
         bodies = new MemoryBudget(BUDGET);
         Handler application = new Handler.Abstract() {
             @Override
@@ -147,6 +142,6 @@ class AdmissionTest {
     }
 
     private Socket connect() throws IOException {
-        return RawSockets.connect("127.0.0.1", ((ServerConnector) server.getConnectors()[0]).getLocalPort());
+        return LoopbackJetty.open(server);
     }
 }

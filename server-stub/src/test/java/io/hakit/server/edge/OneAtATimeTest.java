@@ -5,7 +5,6 @@ import static io.hakit.server.RawSockets.readToTheEnd;
 import static io.hakit.server.RawSockets.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hakit.server.RawSockets;
 import java.io.IOException;
 import java.net.Socket;
 import java.util.concurrent.CountDownLatch;
@@ -15,7 +14,6 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,9 +21,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A client that moves worlds one after the other never meets its own previous request: the permit is given back
- * before the answer completes. The layer in front of {@link OneAtATime} (in the server, {@link HeldAnswers}) holds
- * the completion of the first answer until the test has sent the second request and read its answer, which makes
- * the ordering deterministic: had the permit been given back after the completion, the second would be a 503.
+ * when the application is done, before {@link HeldAnswers} (in front of it, as in the server) sends the answer. The
+ * outermost layer holds the completion of the first answer until the test has sent the second request and read its
+ * answer, which makes the order deterministic: had the permit been given back on completion, the second would be a
+ * 503.
  */
 class OneAtATimeTest {
 
@@ -35,9 +34,7 @@ class OneAtATimeTest {
     @BeforeEach
     void start() throws Exception {
         server = new Server();
-        ServerConnector connector = new ServerConnector(server, 1, 1);
-        connector.setHost("127.0.0.1");
-        server.addConnector(connector);
+        LoopbackJetty.connect(server);
         Handler application = new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
@@ -45,7 +42,8 @@ class OneAtATimeTest {
                 return true;
             }
         };
-        Handler slowToComplete = new Handler.Wrapper(new OneAtATime(request -> true, application)) {
+        Handler asMounted = new HeldAnswers(new MemoryBudget(1024 * 1024), new OneAtATime(request -> true, application));
+        Handler slowToComplete = new Handler.Wrapper(asMounted) {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
                 if (!Request.getPathInContext(request).equals("/first")) {
@@ -86,6 +84,6 @@ class OneAtATimeTest {
     }
 
     private Socket connect() throws IOException {
-        return RawSockets.connect("127.0.0.1", ((ServerConnector) server.getConnectors()[0]).getLocalPort());
+        return LoopbackJetty.open(server);
     }
 }

@@ -25,7 +25,6 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.junit.jupiter.api.AfterEach;
@@ -116,11 +115,7 @@ class HeldAnswersTest {
 
     private void start(long bound) throws Exception {
         server = new Server(new QueuedThreadPool(8, 2)); // 6 workers once the acceptor and selector have theirs
-        ServerConnector connector = new ServerConnector(server, 1, 1);
-        connector.setHost("127.0.0.1");
-        connector.setAcceptedSendBufferSize(4096);
-        server.addConnector(connector);
-        server.setErrorHandler(new FaultErrorHandler());
+        LoopbackJetty.connect(server).setAcceptedSendBufferSize(4096);
         budget = new MemoryBudget(bound);
         HeldAnswers answers = new HeldAnswers(budget, new Handler.Abstract() {
             @Override
@@ -186,7 +181,7 @@ class HeldAnswersTest {
     }
 
     private int port() {
-        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        return LoopbackJetty.port(server);
     }
 
     private HttpRequest get(String path) {

@@ -12,7 +12,6 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,11 +31,7 @@ class LingeringCloseTest {
     @BeforeEach
     void start() throws Exception {
         server = new Server();
-        ServerConnector connector = new ServerConnector(server, 1, 1);
-        connector.setHost("127.0.0.1");
-        connector.setIdleTimeout(10_000);
-        server.addConnector(connector);
-        server.setErrorHandler(new FaultErrorHandler());
+        LoopbackJetty.connect(server).setIdleTimeout(10_000);
         server.setHandler(new EdgeHandler(new BodyLimits(1024), new MemoryBudget(1024 * 1024),
                 new LingeringClose.Bounds(Long.MAX_VALUE, LINGER_MS),
                 new Handler.Abstract.NonBlocking() {
@@ -56,7 +51,7 @@ class LingeringCloseTest {
 
     @Test
     void aRefusedBodyStillComingIsCutOffWhenItsLingerIsOver() throws Exception {
-        int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        int port = LoopbackJetty.port(server);
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(5_000);
             OutputStream out = socket.getOutputStream();

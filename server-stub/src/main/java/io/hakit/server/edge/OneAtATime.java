@@ -38,8 +38,9 @@ final class OneAtATime extends Handler.Wrapper {
         }
         boolean handled = false;
         try {
-            // Given back before the answer completes: completing it can put its last bytes on the wire, and a client
-            // that sends the next dump or load as soon as it reads them must not find the permit still held.
+            // Given back as soon as the application is done, before HeldAnswers (in front) sends the answer: given back
+            // on completion, the permit was still held once the answer's last bytes were on the wire, and a client
+            // that sent its next dump or load on reading them found it taken (OneAtATimeTest).
             handled = super.handle(request, response, Callback.from(permit::release, callback));
             return handled;
         } finally {

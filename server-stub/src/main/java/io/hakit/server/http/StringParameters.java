@@ -11,6 +11,12 @@ import java.lang.reflect.Type;
  * {@code String.fromString(String)} by reflection, for each of the 148 such parameters of the generated interfaces,
  * and throw and catch a {@code NoSuchMethodException} for each (296 at every start), before settling on
  * {@code new String(value)}: a copy of every value, on every request.
+ *
+ * <p>A parameter the request does not send, and that has no default, reaches {@code fromString} as {@code null}:
+ * Jersey asks the converter anyway and reads the {@code IllegalArgumentException} that {@link ParamConverter}'s
+ * contract prescribes as "absent". That exception is made without a stack trace ({@link Absent}): with one, each
+ * absent parameter of a request cost the JVM a walk of about a hundred frames (a list without {@code marker} or
+ * {@code limit}, 2.4 % of the read mix's CPU).
  */
 public final class StringParameters implements ParamConverterProvider {
 
@@ -18,7 +24,7 @@ public final class StringParameters implements ParamConverterProvider {
         @Override
         public String fromString(String value) {
             if (value == null) {
-                throw new IllegalArgumentException("no value"); // the contract of fromString; Jersey never passes null
+                throw new Absent();
             }
             return value;
         }
@@ -31,6 +37,20 @@ public final class StringParameters implements ParamConverterProvider {
             return value;
         }
     };
+
+    /** What {@code fromString} throws for a parameter the request did not send: no stack trace, nothing to trace. */
+    static final class Absent extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        Absent() {
+            super("no value");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
 
     @Override
     @SuppressWarnings("unchecked")

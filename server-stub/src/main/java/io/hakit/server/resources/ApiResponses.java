@@ -16,7 +16,8 @@ final class ApiResponses {
 
     /**
      * The body is written here, once, with its length: the answer then goes out as bytes, without Jersey's
-     * per-request lookup of a JSON writer.
+     * per-request lookup of a JSON writer. The length is set as text: Jersey writes a header value of any other type
+     * through a lookup of its header delegates, for each answer.
      */
     static Response json(int status, JsonNode body) {
         byte[] bytes;
@@ -26,7 +27,7 @@ final class ApiResponses {
             throw new IllegalStateException("a JSON tree that cannot be written", e);
         }
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(bytes)
-                .header(HttpHeaders.CONTENT_LENGTH, bytes.length).build();
+                .header(HttpHeaders.CONTENT_LENGTH, Integer.toString(bytes.length)).build();
     }
 
     static Response ok(JsonNode body) {

@@ -29,6 +29,7 @@ import io.hakit.server.http.JsonBodyFilter;
 import io.hakit.server.http.JsonMapperResolver;
 import io.hakit.server.http.OperationNames;
 import io.hakit.server.http.RateLimitFilter;
+import io.hakit.server.http.ReadableContentType;
 import io.hakit.server.http.RequestValidationFilter;
 import io.hakit.server.http.RoutingRoots;
 import io.hakit.server.http.SharedPathParameters;
@@ -54,8 +55,9 @@ import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
  * Wires the server: the resources that implement the generated interfaces, the filters in the documented order of
  * precedence, the fault mappers, and the control API. Before any of it, the edge ({@link io.hakit.server.edge.HttpEdge})
  * has refused what cannot be read (400) and made the path canonical. Then: authentication and tenancy (401, 403),
- * rate limits and body size (413), routing (404, 405, 415), HEAD and OPTIONS (405), the access guard on the matched
- * route, the API version (404), the media type (415), validation against the document (400), injected faults.
+ * rate limits and body size (413), a Content-Type that is not one media type (400), routing (404, 405, 415), HEAD
+ * and OPTIONS (405), the access guard on the matched route, the API version (404), the media type and content coding
+ * (415), validation against the document (400), injected faults.
  */
 final class ApiApplication extends ResourceConfig {
 
@@ -93,6 +95,7 @@ final class ApiApplication extends ResourceConfig {
         register(new AccessGuard(operationNames));
         register(new RateLimitFilter(world, emulator.rateLimiter()));
         register(new BodyLimitFilter(bodyLimits));
+        register(new ReadableContentType());
         register(new ApiVersionFilter());
         register(new JsonBodyFilter());
         register(new RequestValidationFilter(new BuiltOnFirstUse<>(ContractValidators::strict),

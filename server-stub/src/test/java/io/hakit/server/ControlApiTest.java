@@ -236,7 +236,7 @@ class ControlApiTest {
                 .put("name", "n".repeat(64 * 1024 + 1));
         String answer = raw().contentType(ContentType.JSON).body(world.toString()).put("/_emulator/state")
                 .then().statusCode(400).extract().asString();
-        assertThat(answer).contains("String value length");
+        assertThat(answer).contains("a string of more than 65536 characters");
         assertThat(raw().get("/_emulator/state").asString()).isEqualTo(before);
     }
 

@@ -40,10 +40,9 @@ public final class AccountsResource implements AccountsApi {
         }
         Map<String, Object> values = request.getValues() == null ? Map.of() : request.getValues();
         for (Map.Entry<String, Object> value : values.entrySet()) {
-            if (!(value.getValue() instanceof String || value.getValue() instanceof Number
-                    || value.getValue() instanceof Boolean)) {
+            if (!isParameterValue(value.getValue())) {
                 return ControlResponses.problem(400, "The value of " + value.getKey()
-                        + " must be a string, a number or a boolean.");
+                        + " must be a string, a finite number or a boolean.");
             }
         }
         try {
@@ -70,6 +69,20 @@ public final class AccountsResource implements AccountsApi {
         } catch (DomainException e) {
             return refused(e);
         }
+    }
+
+    /**
+     * A string, a boolean, or a number a configuration can hold: JSON has no infinity, but a number beyond a double's
+     * range (1e999) reads as one, and was stored as the string "Infinity".
+     */
+    private static boolean isParameterValue(Object value) {
+        if (value instanceof Double number) {
+            return Double.isFinite(number);
+        }
+        if (value instanceof Float number) {
+            return Float.isFinite(number);
+        }
+        return value instanceof String || value instanceof Number || value instanceof Boolean;
     }
 
     private static DatastoreSpec datastore(io.hakit.server.domain.Datastore datastore) {

@@ -9,7 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * The API speaks JSON only and answers JSON whatever the Accept header says (the seed's clients send
- * application/json; a browser sends text/html): a 406 is not among the documented answers.
+ * application/json; a browser sends text/html): a 406 is not among the documented answers. The documents
+ * ({@link DocumentsResource}) are answered in their own media type whatever it says, for the same reason.
  */
 @PreMatching
 @Priority(100)
@@ -17,7 +18,9 @@ public final class AcceptJsonFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!DocumentsResource.PATHS.contains(Paths.of(request))) {
+        if (DocumentsResource.serves(Paths.of(request))) {
+            request.getHeaders().remove(HttpHeaders.ACCEPT);
+        } else {
             request.getHeaders().putSingle(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
         }
     }

@@ -3,6 +3,7 @@ package io.hakit.server.http;
 import com.atlassian.oai.validator.model.Body;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -18,9 +19,10 @@ record BoundedJsonBody(byte[] bytes) implements Body {
 
     static final int MAX_STRING_CHARS = 64 * 1024;
 
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+    /** Data after the body's value is a parse error too (Jackson's readTree would ignore it): a 400. */
+    static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING_CHARS).build())
-            .build());
+            .build()).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     @Override
     public boolean hasBody() {

@@ -29,6 +29,11 @@ public final class DocumentsResource {
     /** The paths this resource serves (not JSON: the API's own answers are JSON whatever Accept says). */
     public static final java.util.Set<String> PATHS = java.util.Set.of("/openapi.yaml", "/_emulator/openapi.yaml", "/reference");
 
+    /** Whether the path is one of {@link #PATHS}, with or without the trailing slash Jersey matches as well. */
+    public static boolean serves(String path) {
+        return PATHS.contains(path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
+    }
+
     private static final String YAML = "application/yaml";
     private static final ObjectMapper YAML_MAPPER = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)

@@ -8,8 +8,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.glassfish.jersey.server.ParamException;
 
 /**
  * Every error leaves as the body its document defines ({@link ErrorBodies}: the Fault, or the control API's Problem);
@@ -53,6 +55,10 @@ public final class ExceptionMappers {
             if (original.hasEntity()) {
                 return original;
             }
+            if (e instanceof ParamException parameter) { // JAX-RS's 404 for a query value its Java type cannot take
+                return error(400, "The " + kind(parameter) + " parameter " + parameter.getParameterName()
+                        + " has a value its documented type cannot take.");
+            }
             int status = original.getStatus();
             Response fault = switch (status) {
                 case 404 -> error(404, "The resource could not be found.");
@@ -65,13 +71,17 @@ public final class ExceptionMappers {
             }
             return fault;
         }
+
+        private static String kind(ParamException parameter) {
+            return parameter.getParameterType().getSimpleName().replace("Param", "").toLowerCase(Locale.ROOT);
+        }
     }
 
     /** A body the validator passed but Jackson could not bind: still the client's error. */
     public static final class Json extends PathAware<JacksonException> {
         @Override
         public Response toResponse(JacksonException e) {
-            return error(400, "Invalid request body: " + e.getOriginalMessage());
+            return error(400, JsonSyntax.describe(e));
         }
     }
 

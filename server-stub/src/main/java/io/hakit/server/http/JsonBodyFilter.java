@@ -3,16 +3,25 @@ package io.hakit.server.http;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
 
 /**
  * A body without a Content-Type is not JSON to the API: 415, like any other media type. (JAX-RS matches a request
- * without Content-Type to any @Consumes, so routing alone lets it through.)
+ * without Content-Type to any @Consumes, so routing alone lets it through.) Neither API reads a content coding
+ * (RFC 9110, 8.4.1: a request with a Content-Encoding the server does not take gets 415): a gzip body was read as
+ * if it were the JSON it claims to compress.
  */
 @Priority(2500)
 public final class JsonBodyFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        String coding = request.getHeaderString(HttpHeaders.CONTENT_ENCODING);
+        if (coding != null && !coding.isBlank() && !coding.strip().equalsIgnoreCase("identity")) {
+            request.abortWith(ErrorBodies.response(Paths.of(request), 415,
+                    "The API reads request bodies without a content coding: send them without Content-Encoding."));
+            return;
+        }
         if (request.hasEntity() && request.getMediaType() == null && !Paths.of(request).startsWith("/_emulator")) {
             request.abortWith(Faults.response(415, "A request body needs Content-Type: application/json."));
         }

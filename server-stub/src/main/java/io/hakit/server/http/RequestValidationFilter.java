@@ -100,7 +100,7 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
         if (report.hasErrors()) {
             verdict = ValidationCache.Verdict.refused(Optional.ofNullable(haOperationId)
                     .flatMap(operationId -> operationNames.actionProblem(operationId, parseLeniently(body)))
-                    .orElseGet(() -> "Invalid request: " + summary(report)));
+                    .orElseGet(() -> "Invalid request: " + summary(report, body)));
         } else {
             verdict = new ValidationCache.Verdict(null, haOperationId == null ? Optional.empty()
                     : operationNames.name(haOperationId, parse(body)));
@@ -206,14 +206,28 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
         }
     }
 
-    private static String summary(ValidationReport report) {
+    private static String summary(ValidationReport report, byte[] body) {
         List<String> messages = report.getMessages().stream()
                 .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                .map(RequestValidationFilter::describe).distinct().limit(5).toList();
+                .map(m -> describe(m, body)).distinct().limit(5).toList();
         return String.join(" ", messages);
     }
 
-    private static String describe(ValidationReport.Message message) {
+    /**
+     * The validator's message, except where it would pass on Jackson's words for a value that is not JSON (its
+     * classes and settings): the body's problem in a client's terms ({@link JsonSyntax}), or the parameter's.
+     */
+    private static String describe(ValidationReport.Message message, byte[] body) {
+        if (message.getKey().endsWith(".schema.invalidJson")) {
+            return message.getContext().flatMap(ValidationReport.MessageContext::getParameter)
+                    .map(parameter -> "The " + parameter.getIn() + " parameter " + parameter.getName()
+                            + " is not a valid " + (parameter.getSchema() == null ? "value" : parameter.getSchema().getType()) + ".")
+                    .orElseGet(() -> JsonSyntax.problem(body).orElse("The request body is not valid JSON."));
+        }
+        if (message.getKey().endsWith(".schema.unknownError")) { // the validator's own failure, in its words
+            return "A value of the request is beyond what the server can judge against the document (a number out of "
+                    + "every range, for one).";
+        }
         String nested = message.getNestedMessages().stream().map(ValidationReport.Message::getMessage)
                 .collect(Collectors.joining("; "));
         return nested.isEmpty() ? message.getMessage() : message.getMessage() + " (" + nested + ")";

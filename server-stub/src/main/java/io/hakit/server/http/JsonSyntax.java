@@ -3,6 +3,7 @@ package io.hakit.server.http;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -30,7 +31,8 @@ final class JsonSyntax {
                 return Optional.of("The request body is not JSON: it holds no value.");
             }
             if (parser.nextToken() != null) {
-                return Optional.of("The request body is not one JSON value: more follows it (" + where(parser.currentTokenLocation()) + ").");
+                return Optional.of("The request body is not one JSON value: more follows it ("
+                        + where(parser.currentTokenLocation()) + ").");
             }
             return Optional.empty();
         } catch (JacksonException e) {
@@ -43,8 +45,10 @@ final class JsonSyntax {
     /** A failure to read or bind a body, without Jackson's names for it. */
     static String describe(JacksonException e) {
         if (e instanceof StreamConstraintsException) {
-            return "The request body is beyond what the server reads: nesting deeper than 1000 levels, a string of more "
-                    + "than " + BoundedJsonBody.MAX_STRING_CHARS + " characters, or a number of more than 1000 digits.";
+            return "The request body is beyond what the server reads: nesting deeper than "
+                    + StreamReadConstraints.DEFAULT_MAX_DEPTH + " levels, a string of more than "
+                    + BoundedJsonBody.MAX_STRING_CHARS + " characters, or a number of more than "
+                    + StreamReadConstraints.DEFAULT_MAX_NUM_LEN + " digits.";
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return "The request body's value at " + pointer(mapping) + " is not of its documented type.";
@@ -53,7 +57,8 @@ final class JsonSyntax {
     }
 
     private static String where(JsonLocation location) {
-        return location == null ? "position unknown" : "line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return location == null ? "position unknown"
+                : "line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     /** The JSON Pointer of the value that failed, from its field names and indexes. */

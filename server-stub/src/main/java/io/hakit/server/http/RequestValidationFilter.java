@@ -6,6 +6,7 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.models.media.Schema;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -220,8 +221,8 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
     private static String describe(ValidationReport.Message message, byte[] body) {
         if (message.getKey().endsWith(".schema.invalidJson")) {
             return message.getContext().flatMap(ValidationReport.MessageContext::getParameter)
-                    .map(parameter -> "The " + parameter.getIn() + " parameter " + parameter.getName()
-                            + " is not a valid " + (parameter.getSchema() == null ? "value" : parameter.getSchema().getType()) + ".")
+                    .map(parameter -> "The " + parameter.getIn() + " parameter " + parameter.getName() + " is not a valid "
+                            + Optional.ofNullable(parameter.getSchema()).map(Schema::getType).orElse("value") + ".")
                     .orElseGet(() -> JsonSyntax.problem(body).orElse("The request body is not valid JSON."));
         }
         if (message.getKey().endsWith(".schema.unknownError")) { // the validator's own failure, in its words

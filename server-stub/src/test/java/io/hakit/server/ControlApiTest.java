@@ -227,6 +227,19 @@ class ControlApiTest {
         api(TestServer.TOKEN).get("/v1.0/1234/ha").then().statusCode(200);
     }
 
+    /** An account id is 1 to 64 characters here as in the HA document: an empty one reset nothing and answered 200. */
+    @Test
+    void anAccountIdOutsideTheDocumentsBoundsIsRefused() {
+        String before = raw().get("/_emulator/state").then().statusCode(200).extract().asString();
+        for (String account : new String[] {"", "x".repeat(65)}) {
+            String reset = "{\"scenario\": \"documented\", \"account\": \"" + account + "\"}";
+            raw().contentType(ContentType.JSON).body(reset).post("/_emulator/reset").then().statusCode(400);
+            raw().get("/_emulator/state?account=" + account).then().statusCode(400);
+        }
+        raw().get("/_emulator/accounts/" + "x".repeat(65) + "/limits").then().statusCode(400);
+        assertThat(raw().get("/_emulator/state").asString()).isEqualTo(before);
+    }
+
     /** No value of the document is that long; parsed whole, a world of megabytes in one string ran the heap out. */
     @Test
     void aWorldWithAStringLongerThan64KIsRefused() throws Exception {

@@ -49,10 +49,21 @@ public final class ReferenceServerMain {
      * request validator's message bundle (msg-simple) has only a root source. In any other default locale (en, de_DE)
      * each message it looks up first tries the missing source, and msg-simple makes a new ExecutionException, stack
      * trace and all, for every such try: 3.6 % of the write mix's CPU, judging each new group's id.
+     *
+     * <p>Its locale data come from the JDK's fallback provider, which holds the root locale's: with no locale service
+     * provider installed, "SPI" leaves the JDK only that one (unless the command line names others). The default,
+     * CLDR, builds its table of about a thousand locales at every start, twice here (Jackson's date format and
+     * Jetty's MimeTypes), about a tenth of the CPU to the first answer. The JDK reads the property when a locale's
+     * data are first asked for, after this. The answers are the same byte for byte (docs/benchmarks.md).
      */
     static void useRootLocale() {
+        if (System.getProperty(LOCALE_PROVIDERS) == null) {
+            System.setProperty(LOCALE_PROVIDERS, "SPI");
+        }
         Locale.setDefault(Locale.ROOT);
     }
+
+    private static final String LOCALE_PROVIDERS = "java.locale.providers";
 
     /** The failure and its cause in one line, for a user: no stack trace. */
     static String reason(RuntimeException e) {

@@ -32,7 +32,6 @@ public final class HaContract {
     public static final String JSON_CLASSPATH_LOCATION = "openapi/ha-api.json";
 
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JsonNode document;
@@ -75,7 +74,7 @@ public final class HaContract {
 
     public static HaContract load(Path bundle) {
         try {
-            return new HaContract(YAML.readTree(Files.newBufferedReader(bundle)));
+            return new HaContract(new ObjectMapper(new YAMLFactory()).readTree(Files.newBufferedReader(bundle)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

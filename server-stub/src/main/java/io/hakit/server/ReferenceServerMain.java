@@ -12,6 +12,8 @@ import java.util.Locale;
  */
 public final class ReferenceServerMain {
 
+    private static final String LOCALE_PROVIDERS = "java.locale.providers";
+
     private ReferenceServerMain() {}
 
     public static void main(String[] args) throws InterruptedException {
@@ -62,8 +64,6 @@ public final class ReferenceServerMain {
         }
         Locale.setDefault(Locale.ROOT);
     }
-
-    private static final String LOCALE_PROVIDERS = "java.locale.providers";
 
     /** The failure and its cause in one line, for a user: no stack trace. */
     static String reason(RuntimeException e) {

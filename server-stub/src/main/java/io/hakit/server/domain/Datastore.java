@@ -1,6 +1,7 @@
 package io.hakit.server.domain;
 
 import java.util.Locale;
+import java.util.Objects;
 
 /** A datastore type and version, the type always in lower case as the service reports it. */
 public record Datastore(String type, String version) {
@@ -13,11 +14,11 @@ public record Datastore(String type, String version) {
     // catalog's table (read at every start) is the first to call them (about 15 ms of the start's main thread).
     @Override
     public boolean equals(Object other) {
-        return other instanceof Datastore that && type.equals(that.type) && version.equals(that.version);
+        return other instanceof Datastore that && type.equals(that.type) && Objects.equals(version, that.version);
     }
 
     @Override
     public int hashCode() {
-        return 31 * type.hashCode() + version.hashCode();
+        return 31 * type.hashCode() + Objects.hashCode(version); // a world file may leave the version out
     }
 }

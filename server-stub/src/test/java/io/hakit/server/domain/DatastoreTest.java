@@ -24,4 +24,14 @@ class DatastoreTest {
         assertThat(newGroups).contains(new Datastore("MYSQL", "5.7")).doesNotContain(new Datastore("mysql", "8.0"));
         assertThat(upgrades.get(new Datastore("MariaDB", "10.4"))).isEqualTo("10.4enc");
     }
+
+    /** As the record's own did: a version left out (a world file may) is compared, not a NullPointerException. */
+    @Test
+    void aMissingVersionIsAVersionLikeAnother() {
+        Datastore noVersion = new Datastore("mysql", null);
+        assertThat(noVersion).isEqualTo(new Datastore("mysql", null)).hasSameHashCodeAs(new Datastore("mysql", null))
+                .isNotEqualTo(new Datastore("mysql", "5.7"));
+        assertThat(new Datastore("mysql", "5.7")).isNotEqualTo(noVersion);
+        assertThat(Set.of(noVersion)).contains(new Datastore("MySQL", null));
+    }
 }

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every documented example pair, read from the bundled document, replayed verbatim against the reference server
- * (in the documented world, with the documented public URL so that hrefs compare) and against Prism (selecting the
+ * (in the documented world, with the documented public URL so that hrefs compare), in process and as the README's
+ * command runs it, and against Prism (selecting the
  * example by name, or the status where the documented answer has no body). Every answer is validated too.
  */
 class DocumentedExamplesReplayTest {
@@ -56,6 +57,36 @@ class DocumentedExamplesReplayTest {
         @MethodSource("io.hakit.contract.DocumentedExamplesReplayTest#exchanges")
         void replays(DocumentedExchange exchange) throws Exception {
             reset(server.baseUri(), exchange.name());
+            assertThat(replay.replay(exchange, Map.of()).problems()).as(exchange.name()).isEmpty();
+        }
+    }
+
+    /**
+     * The same, against the server as the README's command runs it (its JVM options, and what its main sets: the root
+     * locale and the JDK's fallback locale provider): the answers do not depend on how the server was started.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class AgainstTheReadmeCommand {
+
+        private ReadmeServer server;
+        private DocumentedReplay replay;
+
+        @BeforeAll
+        void start() {
+            server = ReadmeServer.start("--public-url", DOCUMENTED_PUBLIC_URL);
+            replay = new DocumentedReplay(server.uri(), ContractValidators.strict());
+        }
+
+        @AfterAll
+        void stop() {
+            server.close();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("io.hakit.contract.DocumentedExamplesReplayTest#exchanges")
+        void replays(DocumentedExchange exchange) throws Exception {
+            reset(server.uri(), exchange.name());
             assertThat(replay.replay(exchange, Map.of()).problems()).as(exchange.name()).isEmpty();
         }
     }

@@ -2,6 +2,7 @@ package io.hakit.contract.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hakit.contract.ReadmeServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -22,9 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class StartupRaceTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("kit.root", "..")).toAbsolutePath().normalize();
-    private static final Path JAR = ROOT.resolve("server-stub/target/ha-reference-server.jar");
-    private static final Path OPTIONS = ROOT.resolve("server-stub/jvm.options");
+    private static final Path JAR = ReadmeServer.JAR;
     private static final int STARTS = 4;
     private static final Duration READY_WITHIN = Duration.ofSeconds(60);
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
@@ -54,10 +53,8 @@ class StartupRaceTest {
         Path out = Files.createTempFile("hakit-start-" + run, ".out");
         Path err = Files.createTempFile("hakit-start-" + run, ".err");
         long begin = System.nanoTime();
-        // The README's command, run from the repository's root as it is: its options file names the archive by a
-        // relative path, and a JVM option that this machine cannot honour would print a warning.
-        Process server = new ProcessBuilder("java", "@" + OPTIONS, "-jar", JAR.toString(), "--port", String.valueOf(port))
-                .directory(ROOT.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        // The README's command with its JVM options: one that this machine cannot honour would print a warning.
+        Process server = ReadmeServer.command(port).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         try {
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
             byte[] get = ("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n")

@@ -35,29 +35,51 @@ class DocumentedExamplesReplayTest {
         return HaContract.load().documentedExchanges().stream();
     }
 
-    @Nested
+    /** Each exchange in the world its example presupposes, each answer validated strictly: no undocumented field. */
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    class AgainstTheReferenceServer {
+    abstract static class AgainstAReferenceServer {
 
-        private ReferenceServer server;
+        private URI server;
         private DocumentedReplay replay;
 
+        /** Starts the server in the documented world, with the documented public URL, and says where it listens. */
+        abstract URI start();
+
+        abstract void stop();
+
         @BeforeAll
-        void start() {
-            server = ReferenceServer.start(ServerConfig.defaults().withPort(0).withPublicUrl(DOCUMENTED_PUBLIC_URL));
-            replay = new DocumentedReplay(server.baseUri(), ContractValidators.strict());
+        void startAndReplayAgainstIt() {
+            server = start();
+            replay = new DocumentedReplay(server, ContractValidators.strict());
         }
 
         @AfterAll
-        void stop() {
-            server.close();
+        void stopIt() {
+            stop();
         }
 
         @ParameterizedTest(name = "{0}")
         @MethodSource("io.hakit.contract.DocumentedExamplesReplayTest#exchanges")
         void replays(DocumentedExchange exchange) throws Exception {
-            reset(server.baseUri(), exchange.name());
+            reset(server, exchange.name());
             assertThat(replay.replay(exchange, Map.of()).problems()).as(exchange.name()).isEmpty();
+        }
+    }
+
+    @Nested
+    class AgainstTheReferenceServer extends AgainstAReferenceServer {
+
+        private ReferenceServer server;
+
+        @Override
+        URI start() {
+            server = ReferenceServer.start(ServerConfig.defaults().withPort(0).withPublicUrl(DOCUMENTED_PUBLIC_URL));
+            return server.baseUri();
+        }
+
+        @Override
+        void stop() {
+            server.close();
         }
     }
 
@@ -66,28 +88,19 @@ class DocumentedExamplesReplayTest {
      * locale and the JDK's fallback locale provider): the answers do not depend on how the server was started.
      */
     @Nested
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    class AgainstTheReadmeCommand {
+    class AgainstTheReadmeCommand extends AgainstAReferenceServer {
 
         private ReadmeServer server;
-        private DocumentedReplay replay;
 
-        @BeforeAll
-        void start() {
+        @Override
+        URI start() {
             server = ReadmeServer.start("--public-url", DOCUMENTED_PUBLIC_URL);
-            replay = new DocumentedReplay(server.uri(), ContractValidators.strict());
+            return server.uri();
         }
 
-        @AfterAll
+        @Override
         void stop() {
             server.close();
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("io.hakit.contract.DocumentedExamplesReplayTest#exchanges")
-        void replays(DocumentedExchange exchange) throws Exception {
-            reset(server.uri(), exchange.name());
-            assertThat(replay.replay(exchange, Map.of()).problems()).as(exchange.name()).isEmpty();
         }
     }
 

@@ -2,11 +2,9 @@ package io.hakit.contract.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hakit.contract.LocalProcesses;
 import io.hakit.contract.ReadmeServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +47,7 @@ class StartupRaceTest {
 
     /** One start: polls until GET / answers 200; fails on a connection that is accepted but never answered. */
     private long startAndPoll(int run) throws Exception {
-        int port = freePort();
+        int port = LocalProcesses.freePort();
         Path out = Files.createTempFile("hakit-start-" + run, ".out");
         Path err = Files.createTempFile("hakit-start-" + run, ".err");
         long begin = System.nanoTime();
@@ -117,13 +115,5 @@ class StartupRaceTest {
             threads.add(thread);
         }
         return threads;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -15,7 +15,8 @@ DURATION=${DURATION:-30}
 EVENT=${EVENT:-itimer}
 CONNECTIONS=${CONNECTIONS:-32}
 OUT=bench/target
-JAR=server-stub/target/ha-reference-server.jar
+# shellcheck source=bench/reference.sh
+. bench/reference.sh
 PROFILER_VERSION=3.0 # tools.profiler:async-profiler on Maven Central: the native agent for linux-x64 is in the jar
 mkdir -p "$OUT"
 [ -f "bench/$MIX" ] || { echo "bench/profile.sh: no mix bench/$MIX" >&2; exit 2; }
@@ -28,17 +29,14 @@ AGENT="$OUT/async-profiler-$PROFILER_VERSION/linux-x64/libasyncProfiler.so"
 [ -f "$AGENT" ] || unzip -q -o "$PROFILER_JAR" 'linux-x64/*' -d "$OUT/async-profiler-$PROFILER_VERSION"
 AGENT=$(realpath "$AGENT")
 
-README_RUN=$(grep -m1 -E "&& java .*-jar $JAR\$" README.md | sed 's/.*&& //')
-read -r -a JVM_FLAGS <<< "$(echo "$README_RUN" | sed -E "s/^java (.*)-jar .*/\1/; s/^java -jar .*//")"
 NAME="$OUT/profile-$(basename "$MIX" .lua)"
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+PORT=$(free_port)
 rm -f "$NAME".*
 java "${JVM_FLAGS[@]}" "-Xlog:gc:file=$NAME.gc.log::filecount=0" -jar "$JAR" --port "$PORT" > "$NAME.server.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2> /dev/null && wait $PID 2> /dev/null || true' EXIT
 for _ in $(seq 1 600); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.1; done
-curl -sf -X POST -H 'Content-Type: application/json' -d '{"scenario": "documented"}' "http://127.0.0.1:$PORT/_emulator/reset" > /dev/null
-curl -sf -X PUT -H 'Content-Type: application/json' -d '{"profile": "immediate"}' "http://127.0.0.1:$PORT/_emulator/durations" > /dev/null
+prepare_reference "$PORT"
 
 wrk -t2 -c"$CONNECTIONS" -d"$((WARMUP + DURATION + 5))s" --latency -s "bench/$MIX" "http://127.0.0.1:$PORT" -- "$CONNECTIONS" > "$NAME.wrk" &
 WRK=$!

@@ -24,7 +24,8 @@ STARTS=${STARTS:-10}
 HISTORY=${HISTORY:-on}
 OUT=bench/target
 [ $((DURATION / ROUNDS)) -ge 1 ] || { echo "bench/run.sh: DURATION ($DURATION s) must give each of ROUNDS ($ROUNDS) windows a second" >&2; exit 2; }
-JAR=server-stub/target/ha-reference-server.jar
+# shellcheck source=bench/reference.sh
+. bench/reference.sh
 mkdir -p "$OUT"
 
 if ! command -v wrk > /dev/null; then
@@ -34,13 +35,6 @@ fi
 [ -x node_modules/.bin/prism ] || npm ci --no-audit --no-fund
 javac -d "$OUT" -cp "$JAR" bench/src/BareJersey.java bench/src/StartupProbe.java
 
-# The README's run command ("... && java FLAGS -jar server-stub/target/ha-reference-server.jar"): its JVM flags.
-README_RUN=$(grep -m1 -E "&& java .*-jar $JAR\$" README.md | sed 's/.*&& //')
-[ -n "$README_RUN" ] || { echo "no run command for $JAR found in README.md" >&2; exit 1; }
-read -r -a JVM_FLAGS <<< "$(echo "$README_RUN" | sed -E "s/^java (.*)-jar .*/\1/; s/^java -jar .*//")"
-REF_CMD=(java "${JVM_FLAGS[@]}" -jar "$JAR")
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
 # Starts a target and waits for a 200 to GET / (polling, bounded).
@@ -123,8 +117,7 @@ REF=$(free_port)
 start reference "$REF" "${REF_CMD[@]}" --port "$REF"
 sleep 5 # idle: what a server that has started and answered GET / holds before its first API request
 IDLE_RSS=$(rss_mb "$(cat "$OUT/reference.pid")")
-curl -sf -X POST -H 'Content-Type: application/json' -d '{"scenario": "documented"}' "http://127.0.0.1:$REF/_emulator/reset" > /dev/null
-curl -sf -X PUT -H 'Content-Type: application/json' -d '{"profile": "immediate"}' "http://127.0.0.1:$REF/_emulator/durations" > /dev/null
+prepare_reference "$REF"
 PRISM=$(free_port)
 start prism "$PRISM" env SCARF_ANALYTICS=false node_modules/.bin/prism mock -h 127.0.0.1 -p "$PRISM" openapi/target/ha-api.yaml
 BARE=$(free_port)

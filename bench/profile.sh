@@ -24,9 +24,13 @@ command -v wrk > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninterac
 [ -f "$JAR" ] || mvn -B -q install -DskipTests
 
 PROFILER_JAR="$HOME/.m2/repository/tools/profiler/async-profiler/$PROFILER_VERSION/async-profiler-$PROFILER_VERSION.jar"
-[ -f "$PROFILER_JAR" ] || mvn -B -q dependency:get -Dartifact="tools.profiler:async-profiler:$PROFILER_VERSION"
+[ -f "$PROFILER_JAR" ] || mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.11.0:get \
+  -Dartifact="tools.profiler:async-profiler:$PROFILER_VERSION"
 AGENT="$OUT/async-profiler-$PROFILER_VERSION/linux-x64/libasyncProfiler.so"
-[ -f "$AGENT" ] || unzip -q -o "$PROFILER_JAR" 'linux-x64/*' -d "$OUT/async-profiler-$PROFILER_VERSION"
+if [ ! -f "$AGENT" ]; then # the JDK's jar tool, so that no unzip is needed
+  mkdir -p "$OUT/async-profiler-$PROFILER_VERSION"
+  (cd "$OUT/async-profiler-$PROFILER_VERSION" && jar xf "$PROFILER_JAR" linux-x64/libasyncProfiler.so)
+fi
 AGENT=$(realpath "$AGENT")
 
 NAME="$OUT/profile-$(basename "$MIX" .lua)"

@@ -40,6 +40,7 @@ java "${JVM_FLAGS[@]}" "-Xlog:gc:file=$NAME.gc.log::filecount=0" -jar "$JAR" --p
 PID=$!
 trap 'kill $PID 2> /dev/null && wait $PID 2> /dev/null || true' EXIT
 for _ in $(seq 1 600); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.1; done
+curl -sf -o /dev/null "http://127.0.0.1:$PORT/" || { echo "bench/profile.sh: the server did not answer in 60 s (see $NAME.server.log)" >&2; exit 1; }
 prepare_reference "$PORT"
 
 wrk -t2 -c"$CONNECTIONS" -d"$((WARMUP + DURATION + 5))s" --latency -s "bench/$MIX" "http://127.0.0.1:$PORT" -- "$CONNECTIONS" > "$NAME.wrk" &

@@ -1,16 +1,13 @@
 package io.hakit.server.resources;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hakit.server.resources.views.JsonBytes;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** The success answers of the API: JSON with a status, or a status alone (the service's empty 200 and 202). */
 final class ApiResponses {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ApiResponses() {}
 
@@ -20,12 +17,11 @@ final class ApiResponses {
      * through a lookup of its header delegates, for each answer.
      */
     static Response json(int status, JsonNode body) {
-        byte[] bytes;
-        try {
-            bytes = JSON.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree that cannot be written", e);
-        }
+        return rendered(status, JsonBytes.of(body));
+    }
+
+    /** JSON already written; the bytes are sent as they are and never changed (a kept rendering of the views). */
+    static Response rendered(int status, byte[] bytes) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(bytes)
                 .header(HttpHeaders.CONTENT_LENGTH, Integer.toString(bytes.length)).build();
     }

@@ -6,6 +6,8 @@ import io.hakit.server.api.model.UpdateHaInstanceRequest;
 import io.hakit.server.domain.HaGroup;
 import io.hakit.server.domain.HaService;
 import io.hakit.server.resources.views.Views;
+import io.hakit.server.resources.views.GroupDetails;
+import io.hakit.server.resources.views.GroupPage;
 import jakarta.ws.rs.core.Response;
 
 public final class HaInstancesResource implements HaInstancesApi {
@@ -21,19 +23,22 @@ public final class HaInstancesResource implements HaInstancesApi {
     @Override
     public Response createHaInstance(String version, String accountId, CreateHaInstanceRequest request) {
         HaGroup group = service.groups().create(accountId, RequestMapping.newGroup(request.getHa()));
-        return ApiResponses.json(202, service.asLeft(accountId, account -> views.groupDetails(account, group)));
+        GroupDetails details = service.asLeft(accountId, account -> GroupDetails.of(account, group));
+        return ApiResponses.rendered(202, views.groupDetails(details));
     }
 
     @Override
     public Response listHaInstances(String version, String accountId, Integer limit, String marker) {
-        return ApiResponses.ok(service.read(accountId,
-                account -> views.groupList(accountId, service.groups().list(accountId, marker, limit), limit)));
+        GroupPage page = service.read(accountId,
+                account -> GroupPage.of(accountId, service.groups().list(accountId, marker, limit), limit));
+        return ApiResponses.rendered(200, views.groupList(page));
     }
 
     @Override
     public Response showHaInstance(String version, String accountId, String haId) {
-        return ApiResponses.ok(service.read(accountId,
-                account -> views.groupDetails(account, service.groups().show(accountId, haId))));
+        GroupDetails details = service.read(accountId,
+                account -> GroupDetails.of(account, service.groups().show(accountId, haId)));
+        return ApiResponses.rendered(200, views.groupDetails(details));
     }
 
     @Override

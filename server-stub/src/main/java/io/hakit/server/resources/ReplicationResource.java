@@ -6,6 +6,7 @@ import io.hakit.server.api.model.ConvertToHaSpec;
 import io.hakit.server.domain.HaGroup;
 import io.hakit.server.domain.HaService;
 import io.hakit.server.resources.views.Views;
+import io.hakit.server.resources.views.GroupDetails;
 import jakarta.ws.rs.core.Response;
 
 public final class ReplicationResource implements ReplicationApi {
@@ -23,6 +24,6 @@ public final class ReplicationResource implements ReplicationApi {
         ConvertToHaSpec convert = request.getConvertToHa();
         HaGroup group = service.replicationSetups().convertToHa(accountId, instanceId, convert.getName(),
                 RequestMapping.networks(convert.getNetworks()), RequestMapping.acls(convert.getAcls()));
-        return ApiResponses.json(202, service.asLeft(accountId, account -> views.convertedGroup(account, group)));
+        return ApiResponses.json(202, service.asLeft(accountId, account -> views.convertedGroup(GroupDetails.of(account, group))));
     }
 }

@@ -10,7 +10,6 @@ import io.hakit.server.domain.ConfigurationGroup;
 import io.hakit.server.domain.Datastore;
 import io.hakit.server.domain.DbInstance;
 import io.hakit.server.domain.Flavor;
-import io.hakit.server.domain.HaGroup;
 import io.hakit.server.domain.HaState;
 import io.hakit.server.domain.Page;
 import io.hakit.server.store.AccountData;
@@ -18,12 +17,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * Renders domain objects as the service's JSON, field for field as the seed's responses show them (names, nesting,
  * types, link forms). The response schemas in the document are the specification; the contract tests hold these
- * views to them. Call inside the world's lock: the views read live objects.
+ * views to them. A group renders from a snapshot ({@link GroupDetails}, {@link GroupPage}), outside the world's
+ * lock, and its answer is kept for the next equal snapshot; the other views read live objects: call them inside
+ * the world's lock.
  */
 public final class Views {
 
@@ -31,6 +32,11 @@ public final class Views {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final Links links;
+    private final RenderedAnswers renderedDetails = new RenderedAnswers();
+    private final RenderedAnswers renderedLists = new RenderedAnswers();
+
+    /** What a kept answer was rendered from: a snapshot, and the public URL its links start with. */
+    private record Inputs(String publicUrl, Object snapshot) {}
 
     public Views(Links links) {
         this.links = links;
@@ -40,7 +46,13 @@ public final class Views {
         return links;
     }
 
-    public ObjectNode groupDetails(AccountData account, HaGroup group) {
+    /** A group's details, as a show and a create answer them. */
+    public byte[] groupDetails(GroupDetails group) {
+        return renderedDetails.json(group.id().hashCode(), new Inputs(links.publicUrl(), group),
+                () -> envelope("ha_instance", groupDetailsView(group)));
+    }
+
+    private ObjectNode groupDetailsView(GroupDetails group) {
         ObjectNode view = JSON.objectNode();
         view.put("name", group.name());
         view.put("tenant_id", group.tenantId());
@@ -48,19 +60,19 @@ public final class Views {
         ObjectNode flavor = view.putObject("flavor");
         flavor.put("id", group.flavorId());
         flavor.set("links", links.of(group.accountId(), "flavors", String.valueOf(group.flavorId())));
-        view.set("replicas", replicas(account, group));
-        view.set("replica_source", source(account, group));
-        view.set("configuration", configuration(account, group));
+        view.set("replicas", replicas(group));
+        view.set("replica_source", source(group));
+        view.set("configuration", configuration(group));
         view.put("id", group.id());
         view.put("state", group.state().wireName());
         view.set("acls", acls(group.acls()));
         view.set("datastore", datastore(group.datastore()));
         view.set("networks", networks(group));
-        return envelope("ha_instance", view);
+        return view;
     }
 
     /** What the list shows of a group, and, with the tenant, what an upgrade answers. */
-    private ObjectNode groupSummary(HaGroup group, boolean withTenant) {
+    private ObjectNode groupSummary(GroupPage.Summary group, boolean withTenant) {
         ObjectNode view = JSON.objectNode();
         if (withTenant) {
             view.put("tenant_id", group.tenantId());
@@ -72,24 +84,37 @@ public final class Views {
         return view;
     }
 
-    public ObjectNode upgradeStarted(HaGroup group) {
+    public ObjectNode upgradeStarted(GroupPage.Summary group) {
         return envelope("ha_instance", groupSummary(group, true));
     }
 
-    public ObjectNode groupList(String accountId, Page<HaGroup> page, int limit) {
+    public byte[] groupList(GroupPage page) {
+        int hash = 31 * page.accountId().hashCode() + page.limit();
+        if (!page.groups().isEmpty()) {
+            hash = 31 * hash + page.groups().get(0).id().hashCode();
+        }
+        return renderedLists.json(hash, new Inputs(links.publicUrl(), page), () -> groupListView(page));
+    }
+
+    private ObjectNode groupListView(GroupPage page) {
         ArrayNode list = JSON.arrayNode();
-        page.items().forEach(g -> list.add(groupSummary(g, false)));
-        return paged(envelope("ha_instances", list), accountId, "ha", page, limit);
+        page.groups().forEach(g -> list.add(groupSummary(g, false)));
+        return paged(envelope("ha_instances", list), page.accountId(), "ha", page.nextMarker(), page.limit());
     }
 
     /** A page's {@code next} link, when more items follow. */
-    private ObjectNode paged(ObjectNode envelope, String accountId, String listPath, Page<?> page, int limit) {
-        page.nextMarker().ifPresent(marker -> envelope.set("links", links.next(accountId, listPath, limit, marker)));
+    private ObjectNode paged(ObjectNode envelope, String accountId, String listPath, Optional<String> nextMarker,
+            int limit) {
+        nextMarker.ifPresent(marker -> envelope.set("links", links.next(accountId, listPath, limit, marker)));
         return envelope;
     }
 
+    private ObjectNode paged(ObjectNode envelope, String accountId, String listPath, Page<?> page, int limit) {
+        return paged(envelope, accountId, listPath, page.nextMarker(), limit);
+    }
+
     /** What a conversion answers: the new group in BUILD with the members it was formed from. */
-    public ObjectNode convertedGroup(AccountData account, HaGroup group) {
+    public ObjectNode convertedGroup(GroupDetails group) {
         ObjectNode view = JSON.objectNode();
         view.put("id", group.id());
         view.put("name", group.name());
@@ -98,8 +123,8 @@ public final class Views {
         view.set("acls", acls(group.acls()));
         view.set("datastore", datastore(group.datastore()));
         view.set("networks", networks(group));
-        view.set("replica_source", source(account, group));
-        view.set("replicas", replicas(account, group));
+        view.set("replica_source", source(group));
+        view.set("replicas", replicas(group));
         return envelope("ha_instance", view);
     }
 
@@ -107,41 +132,31 @@ public final class Views {
         return envelope("acls", acls(acls));
     }
 
-    /** Members appear once they exist as instances: a node being built for the group is not shown yet. */
-    private ArrayNode source(AccountData account, HaGroup group) {
+    private ArrayNode source(GroupDetails group) {
         ArrayNode list = JSON.arrayNode();
-        DbInstance source = account.instances().get(group.sourceId());
-        if (source == null || !visible(source)) {
+        if (group.source() == null) {
             return list;
         }
-        ObjectNode view = member(source);
+        ObjectNode view = member(group.source());
         ArrayNode replicas = view.putArray("replicas");
-        group.replicaIds().stream().map(account.instances()::get).filter(Views::visible)
-                .forEach(r -> replicas.add(memberRef(r)));
+        group.replicas().forEach(r -> replicas.add(memberRef(r.accountId(), r.id(), r.name())));
         list.add(view);
         return list;
     }
 
-    private ArrayNode replicas(AccountData account, HaGroup group) {
+    private ArrayNode replicas(GroupDetails group) {
         ArrayNode list = JSON.arrayNode();
-        for (String id : group.replicaIds()) {
-            DbInstance replica = account.instances().get(id);
-            if (visible(replica)) {
-                ObjectNode view = member(replica);
-                ObjectNode replicaOf = view.putObject("replica_of");
-                replicaOf.put("id", group.sourceId());
-                replicaOf.set("links", links.of(replica.accountId(), "instances", group.sourceId()));
-                list.add(view);
-            }
+        for (GroupDetails.Member replica : group.replicas()) {
+            ObjectNode view = member(replica);
+            ObjectNode replicaOf = view.putObject("replica_of");
+            replicaOf.put("id", group.sourceId());
+            replicaOf.set("links", links.of(replica.accountId(), "instances", group.sourceId()));
+            list.add(view);
         }
         return list;
     }
 
-    private static boolean visible(DbInstance member) {
-        return !"BUILD".equals(member.status());
-    }
-
-    private ObjectNode member(DbInstance member) {
+    private ObjectNode member(GroupDetails.Member member) {
         ObjectNode view = JSON.objectNode();
         view.put("status", member.status());
         view.put("name", member.name());
@@ -157,37 +172,37 @@ public final class Views {
         return view;
     }
 
-    private ObjectNode memberRef(DbInstance member) {
+    private ObjectNode memberRef(String accountId, String id, String name) {
         ObjectNode view = JSON.objectNode();
-        view.put("id", member.id());
-        view.set("links", links.of(member.accountId(), "instances", member.id()));
-        view.put("name", member.name());
+        view.put("id", id);
+        view.set("links", links.of(accountId, "instances", id));
+        view.put("name", name);
         return view;
     }
 
-    private JsonNode configuration(AccountData account, HaGroup group) {
-        if (group.configurationId() == null) {
+    private JsonNode configuration(GroupDetails group) {
+        GroupDetails.Configuration configuration = group.configuration();
+        if (configuration == null) {
             return JSON.nullNode();
         }
-        ConfigurationGroup configuration = account.configurations().get(group.configurationId());
         ObjectNode view = JSON.objectNode();
-        view.put("id", group.configurationId());
-        view.set("links", links.of(group.accountId(), "configurations", group.configurationId()));
-        view.put("name", configuration == null ? group.configurationId() : configuration.name());
+        view.put("id", configuration.id());
+        view.set("links", links.of(group.accountId(), "configurations", configuration.id()));
+        view.put("name", configuration.name());
         return view;
     }
 
     /** Endpoints exist once the group is built: a read and a write one per network. */
-    private static ArrayNode networks(HaGroup group) {
+    private static ArrayNode networks(GroupDetails group) {
         ArrayNode list = JSON.arrayNode();
         if (group.state() == HaState.BUILD) {
             return list;
         }
-        for (Map.Entry<String, String> endpoint : group.endpoints().entrySet()) {
-            list.addObject().put("access", "read").put("network", endpoint.getKey()).put("port", 3307)
-                    .put("address", endpoint.getValue());
-            list.addObject().put("access", "write").put("network", endpoint.getKey()).put("port", 3306)
-                    .put("address", endpoint.getValue());
+        for (GroupDetails.Endpoint endpoint : group.endpoints()) {
+            list.addObject().put("access", "read").put("network", endpoint.network()).put("port", 3307)
+                    .put("address", endpoint.address());
+            list.addObject().put("access", "write").put("network", endpoint.network()).put("port", 3306)
+                    .put("address", endpoint.address());
         }
         return list;
     }
@@ -297,7 +312,7 @@ public final class Views {
         }
         ArrayNode replicas = JSON.arrayNode();
         account.instances().values().stream().filter(i -> instance.id().equals(i.replicaOf()))
-                .forEach(r -> replicas.add(memberRef(r)));
+                .forEach(r -> replicas.add(memberRef(r.accountId(), r.id(), r.name())));
         if (!replicas.isEmpty()) {
             view.set("replicas", replicas);
         }

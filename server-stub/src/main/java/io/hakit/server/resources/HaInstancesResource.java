@@ -24,7 +24,7 @@ public final class HaInstancesResource implements HaInstancesApi {
     public Response createHaInstance(String version, String accountId, CreateHaInstanceRequest request) {
         HaGroup group = service.groups().create(accountId, RequestMapping.newGroup(request.getHa()));
         GroupDetails details = service.asLeft(accountId, account -> GroupDetails.of(account, group));
-        return ApiResponses.rendered(202, views.groupDetails(details));
+        return ApiResponses.rendered(202, views.newGroupDetails(details));
     }
 
     @Override

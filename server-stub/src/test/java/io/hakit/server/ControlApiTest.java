@@ -227,6 +227,32 @@ class ControlApiTest {
         api(TestServer.TOKEN).get("/v1.0/1234/ha").then().statusCode(200);
     }
 
+    /**
+     * A world refused part way leaves the world as it was: a group missing its datastore or with an unknown state had
+     * answered 400 with the groups before it loaded and the rest gone; a null ACL or endpoint address had loaded, and
+     * every show and dump of its group answered 500.
+     */
+    @Test
+    void aWorldRefusedPartWayLeavesTheWorldAsItWas() throws Exception {
+        String before = raw().get("/_emulator/state").then().statusCode(200).extract().asString();
+        List<java.util.function.Consumer<ObjectNode>> breaks = List.of(
+                group -> group.remove("datastore"),
+                group -> group.put("state", "NO-SUCH-STATE"),
+                group -> group.putArray("acls").addNull(),
+                group -> group.putObject("endpoints").putNull("servicenet"),
+                group -> group.putNull("id"));
+        for (var breakIt : breaks) {
+            ObjectNode world = (ObjectNode) TestServer.JSON.readTree(before);
+            JsonNode groups = world.at("/accounts/0/haInstances");
+            breakIt.accept((ObjectNode) groups.get(groups.size() - 1)); // the last: the others load before it
+            String answer = raw().contentType(ContentType.JSON).body(world.toString()).put("/_emulator/state")
+                    .then().statusCode(400).extract().asString();
+            assertThat(answer).startsWith("{").contains("Not a world").doesNotContain("io.hakit");
+            assertThat(raw().get("/_emulator/state").asString()).as(answer).isEqualTo(before);
+            api(TestServer.TOKEN).get("/v1.0/1234/ha/" + HA_1).then().statusCode(200);
+        }
+    }
+
     /** An account id is 1 to 64 characters here as in the HA document: an empty one reset nothing and answered 200. */
     @Test
     void anAccountIdOutsideTheDocumentsBoundsIsRefused() {

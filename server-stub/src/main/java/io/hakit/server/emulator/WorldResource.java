@@ -49,8 +49,11 @@ public final class WorldResource implements WorldApi {
         try {
             file = Scenarios.JSON.convertValue(state, WorldFile.class);
             world.locked(() -> WorldFiles.load(world, file, Optional.ofNullable(account)));
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             return ControlResponses.problem(400, "Not a world: " + e.getMessage());
+        } catch (NullPointerException e) { // a field the world needs is missing; the JVM's message names our code
+            return ControlResponses.problem(400, "Not a world: a field a group, instance, backup or configuration "
+                    + "needs (an id, a datastore, a state) is missing or null.");
         }
         return ControlResponses.json(200, summary());
     }

@@ -10,8 +10,10 @@ import io.hakit.server.domain.HaState;
 import io.hakit.server.domain.Limits;
 import io.hakit.server.domain.PendingChange;
 import io.hakit.server.domain.World;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Turns a world into its JSON form and back. Call inside {@link World#locked}. */
@@ -27,8 +29,24 @@ public final class WorldFiles {
         return new WorldFile(world.nextId(), world.catalog().legacyVersionsForNewGroups(), accounts);
     }
 
-    /** Replaces the world, or only {@code onlyAccount} (the file's other accounts are ignored then). */
+    /**
+     * Replaces the world, or only {@code onlyAccount} (the file's other accounts are ignored then). A file refused
+     * part way (a field missing, a state unknown) leaves the world as it was: what the load had replaced by then is
+     * put back from a dump taken before.
+     *
+     * @throws IllegalArgumentException or NullPointerException when the file is not a world
+     */
     public static void load(World world, WorldFile file, Optional<String> onlyAccount) {
+        WorldFile before = dump(world, Optional.empty());
+        try {
+            replace(world, file, onlyAccount);
+        } catch (RuntimeException notAWorld) {
+            replace(world, before, Optional.empty());
+            throw notAWorld;
+        }
+    }
+
+    private static void replace(World world, WorldFile file, Optional<String> onlyAccount) {
         for (WorldFile.Account account : nonNull(file.accounts())) {
             if (onlyAccount.map(account.id()::equals).orElse(true)) {
                 WorldFileReferences.check(account); // before anything is replaced
@@ -118,8 +136,10 @@ public final class WorldFiles {
         }
         group.sourceId(g.sourceId());
         group.replicaIds().addAll(nonNull(g.replicaIds()));
-        group.acls().addAll(nonNull(g.acls()));
+        group.acls().addAll(present(nonNull(g.acls()), "group " + g.id() + "'s ACLs"));
         if (g.endpoints() != null) {
+            present(g.endpoints().keySet(), "group " + g.id() + "'s endpoint networks");
+            present(g.endpoints().values(), "group " + g.id() + "'s endpoint addresses");
             group.endpoints().putAll(g.endpoints());
         } else {
             group.endpoints().put("servicenet", world.loadBalancerHostname(g.id(), "servicenet"));
@@ -147,5 +167,13 @@ public final class WorldFiles {
 
     private static <T> List<T> nonNull(List<T> list) {
         return list == null ? List.of() : list;
+    }
+
+    /** Loaded, a null in these had made every show and dump of the group a 500. */
+    private static <C extends Collection<?>> C present(C values, String what) {
+        if (values.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException(what + " hold a null");
+        }
+        return values;
     }
 }

@@ -69,7 +69,7 @@ public final class HaService {
         return world.locked(() -> view.apply(world.account(accountId)));
     }
 
-    /** Renders what a change of this request just left, before anything else completes. */
+    /** Reads what a change of this request just left, before anything else completes. */
     public <T> T asLeft(String accountId, Function<AccountData, T> view) {
         return world.lockedAsLeft(() -> view.apply(world.account(accountId)));
     }

@@ -6,7 +6,7 @@ import io.hakit.server.domain.HaActions;
 import io.hakit.server.domain.HaGroup;
 import io.hakit.server.domain.HaService;
 import io.hakit.server.resources.views.Views;
-import io.hakit.server.resources.views.GroupPage;
+import io.hakit.server.resources.views.GroupSummary;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -29,7 +29,8 @@ public final class HaActionsResource implements HaActionsApi {
         if (request.getUpgrade() != null) {
             HaGroup group = actions.upgrade(accountId, haId, request.getUpgrade().getDatastoreType(),
                     request.getUpgrade().getDatastoreVersion());
-            return ApiResponses.json(202, service.asLeft(accountId, account -> views.upgradeStarted(GroupPage.Summary.of(group))));
+            GroupSummary upgrading = service.asLeft(accountId, account -> GroupSummary.of(group));
+            return ApiResponses.json(202, views.upgradeStarted(upgrading));
         } else if (request.getAddReplica() != null) {
             actions.addReplica(accountId, haId, RequestMapping.member(request.getAddReplica().getReplicaDetails()));
         } else if (request.getRemoveReplica() != null) {

@@ -24,6 +24,7 @@ public final class ReplicationResource implements ReplicationApi {
         ConvertToHaSpec convert = request.getConvertToHa();
         HaGroup group = service.replicationSetups().convertToHa(accountId, instanceId, convert.getName(),
                 RequestMapping.networks(convert.getNetworks()), RequestMapping.acls(convert.getAcls()));
-        return ApiResponses.json(202, service.asLeft(accountId, account -> views.convertedGroup(GroupDetails.of(account, group))));
+        GroupDetails converted = service.asLeft(accountId, account -> GroupDetails.of(account, group));
+        return ApiResponses.json(202, views.convertedGroup(converted));
     }
 }

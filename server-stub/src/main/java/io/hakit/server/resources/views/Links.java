@@ -11,11 +11,18 @@ public final class Links {
 
     public static final String VERSION = "v1.0";
 
-    /** Known once the server listens (with {@code --port 0} the port is chosen then). */
+    /**
+     * Known once the server listens (with {@code --port 0} the port is chosen then), and set once: a group's kept
+     * answer ({@link RenderedAnswers}) holds the links it was rendered with.
+     */
     private volatile String publicUrl;
 
-    public void publicUrl(String url) {
-        this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    public synchronized void publicUrl(String url) {
+        String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        if (publicUrl != null && !publicUrl.equals(base)) {
+            throw new IllegalStateException("the public URL is " + publicUrl + " already");
+        }
+        this.publicUrl = base;
     }
 
     /** The base of every href: the server's public URL. */

@@ -22,9 +22,9 @@ import java.util.Optional;
 /**
  * Renders domain objects as the service's JSON, field for field as the seed's responses show them (names, nesting,
  * types, link forms). The response schemas in the document are the specification; the contract tests hold these
- * views to them. A group renders from a snapshot ({@link GroupDetails}, {@link GroupPage}), outside the world's
- * lock, and its answer is kept for the next equal snapshot; the other views read live objects: call them inside
- * the world's lock.
+ * views to them. A group renders from a snapshot ({@link GroupDetails}, {@link GroupPage}, {@link GroupSummary})
+ * taken under the world's lock, outside it; a show's and a list's answers are kept for the next equal snapshot
+ * ({@link RenderedAnswers}). The other views read live objects: call them inside the world's lock.
  */
 public final class Views {
 
@@ -80,7 +80,7 @@ public final class Views {
     }
 
     /** What the list shows of a group, and, with the tenant, what an upgrade answers. */
-    private ObjectNode groupSummary(GroupPage.Summary group, boolean withTenant) {
+    private ObjectNode groupSummary(GroupSummary group, boolean withTenant) {
         ObjectNode view = JSON.objectNode();
         if (withTenant) {
             view.put("tenant_id", group.tenantId());
@@ -92,7 +92,7 @@ public final class Views {
         return view;
     }
 
-    public ObjectNode upgradeStarted(GroupPage.Summary group) {
+    public ObjectNode upgradeStarted(GroupSummary group) {
         return envelope("ha_instance", groupSummary(group, true));
     }
 

@@ -77,9 +77,16 @@ class GroupViewsTest {
                 a -> group.flavorId(3),
                 a -> group.volumeSize(4),
                 a -> group.tenantId("5678"),
+                a -> group.endpoints().put("public", "other-lb.example.test"),
+                a -> group.acls().remove("10.0.0.0/8"),
+                a -> group.datastore(new Datastore("mysql", "8.0")),
+                a -> a.instances().get("i-replica").haId(null),
+                a -> { // a failover: the replica is the source now
+                    group.sourceId("i-replica");
+                    group.replicaIds().set(0, "i-source");
+                },
                 a -> group.replicaIds().clear(),
-                a -> a.instances().get("i-source").status("BUILD"),
-                a -> links.publicUrl("https://databases.example.test"));
+                a -> a.instances().get("i-replica").status("BUILD"));
         String before = text(views.groupDetails(GroupDetails.of(account, group)));
         for (Consumer<AccountData> change : changes) {
             change.accept(account);
@@ -100,7 +107,29 @@ class GroupViewsTest {
         assertThat(after).contains("RESIZING_FLAVOR")
                 .isEqualTo(text(new Views(links).groupList(GroupPage.of("1234", page, 20))));
         Page<HaGroup> withNext = new Page<>(List.of(group), Optional.of(group.id()));
-        assertThat(text(views.groupList(GroupPage.of("1234", withNext, 1)))).contains("marker=g-1");
+        assertThat(text(views.groupList(GroupPage.of("1234", withNext, 20)))).contains("marker=g-1");
+        Page<HaGroup> last = new Page<>(List.of(group), Optional.empty());
+        assertThat(text(views.groupList(GroupPage.of("1234", last, 20)))).doesNotContain("marker");
+    }
+
+    /** Equal snapshots of two accounts' groups with one id differ by their account: neither answer is the other's. */
+    @Test
+    void aGroupOfAnotherAccountWithTheSameIdHasItsOwnAnswer() {
+        byte[] ours = views.groupDetails(GroupDetails.of(account, group));
+        AccountData other = new AccountData("5678");
+        HaGroup theirs = new HaGroup(group.id(), "5678", group.name(), group.state(), MYSQL, 2, 1);
+        other.groups().put(theirs.id(), theirs);
+        String answer = text(views.groupDetails(GroupDetails.of(other, theirs)));
+        assertThat(answer).contains("/v1.0/5678/flavors/2").doesNotContain("1234").isNotEqualTo(text(ours));
+    }
+
+    /** The links of a kept answer are the server's: its public URL is set once. */
+    @Test
+    void thePublicUrlIsSetOnce() {
+        links.publicUrl("http://localhost:8779/");
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(() -> links.publicUrl("https://databases.example.test"));
+        assertThat(text(views.groupDetails(GroupDetails.of(account, group)))).contains("http://localhost:8779/v1.0/");
     }
 
     /** What a views object that has kept nothing renders for the group as it is now. */

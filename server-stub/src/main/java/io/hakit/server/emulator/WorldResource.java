@@ -48,7 +48,7 @@ public final class WorldResource implements WorldApi {
         WorldFile file;
         try {
             file = Scenarios.JSON.convertValue(state, WorldFile.class);
-            world.locked(() -> WorldFiles.load(world, file, Optional.ofNullable(account)));
+            world.locked(() -> WorldFiles.loadAllOrNothing(world, file, Optional.ofNullable(account)));
         } catch (IllegalArgumentException e) {
             return ControlResponses.problem(400, "Not a world: " + e.getMessage());
         } catch (NullPointerException e) { // a field the world needs is missing; the JVM's message names our code

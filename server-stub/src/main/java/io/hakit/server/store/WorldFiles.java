@@ -30,23 +30,23 @@ public final class WorldFiles {
     }
 
     /**
-     * Replaces the world, or only {@code onlyAccount} (the file's other accounts are ignored then). A file refused
-     * part way (a field missing, a state unknown) leaves the world as it was: what the load had replaced by then is
-     * put back from a dump taken before.
+     * As {@link #load}, for a file from a client: one refused part way (a field missing, a state unknown) leaves the
+     * world as it was, put back from a dump taken before. The kit's own files (its scenarios) need no dump.
      *
      * @throws IllegalArgumentException or NullPointerException when the file is not a world
      */
-    public static void load(World world, WorldFile file, Optional<String> onlyAccount) {
+    public static void loadAllOrNothing(World world, WorldFile file, Optional<String> onlyAccount) {
         WorldFile before = dump(world, Optional.empty());
         try {
-            replace(world, file, onlyAccount);
+            load(world, file, onlyAccount);
         } catch (RuntimeException notAWorld) {
-            replace(world, before, Optional.empty());
+            load(world, before, Optional.empty());
             throw notAWorld;
         }
     }
 
-    private static void replace(World world, WorldFile file, Optional<String> onlyAccount) {
+    /** Replaces the world, or only {@code onlyAccount} (the file's other accounts are ignored then). */
+    public static void load(World world, WorldFile file, Optional<String> onlyAccount) {
         for (WorldFile.Account account : nonNull(file.accounts())) {
             if (onlyAccount.map(account.id()::equals).orElse(true)) {
                 WorldFileReferences.check(account); // before anything is replaced

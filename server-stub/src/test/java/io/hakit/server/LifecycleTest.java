@@ -148,6 +148,19 @@ class LifecycleTest {
         assertThat(listed).containsExactly(backup);
     }
 
+    /** A backup has two steps: the second is timed from when the first fell due, not from when the clock got there. */
+    @Test
+    void oneAdvancePastABackupsWholeDurationCompletesIt() {
+        String id = activeGroup("backup-at-once");
+        var body = TestServer.documentedBody("createBackup");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) body.at("/backup/source")).put("id", id);
+        String backup = api().body(body.toString()).post("/v1.0/1234/backups").then().statusCode(202)
+                .extract().path("backup.id");
+        advance(3600);
+        assertThat(backupStatus(backup)).isEqualTo("COMPLETED");
+        assertThat(state(id)).isEqualTo("ACTIVE");
+    }
+
     @Test
     void deletingGoesThroughDeletingThenTheGroupIsGone() {
         String id = activeGroup("delete");
@@ -166,6 +179,9 @@ class LifecycleTest {
         api().body("{\"ha_instance\": {\"configuration\": \"" + staticConfiguration + "\"}}").patch(ha("/" + id))
                 .then().statusCode(202);
         assertThat(state(id)).isEqualTo("RESTART_REQUIRED");
+        assertThat(group(id).at("/configuration/id").asText()).isEqualTo(staticConfiguration);
+        // K3: RESTART_REQUIRED takes a restart and nothing else, a configuration change neither
+        api().body(TestServer.documentedBody("detachConfiguration").toString()).patch(ha("/" + id)).then().statusCode(422);
         assertThat(group(id).at("/configuration/id").asText()).isEqualTo(staticConfiguration);
         action(id, "{\"restart\": {}}").then().statusCode(202);
         assertThat(state(id)).isEqualTo("REBOOT");

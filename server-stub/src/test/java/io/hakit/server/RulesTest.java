@@ -21,6 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RulesTest {
 
     private static final String HA_1 = "e7fdf90b-7140-4edb-b449-e093d55008fb";
+    /** The documented replication source, a single instance. */
+    private static final String SOURCE = "5d4f4c1e-2a3b-4c5d-8e9f-0a1b2c3d4e5f";
 
     @BeforeEach
     void documentedWorldFrozenClock() {
@@ -174,6 +176,17 @@ class RulesTest {
         String message = assertRefused(400, () -> api().body("{\"backup\": {\"name\": \"nothing\"}}")
                 .post("/v1.0/1234/backups"));
         assertThat(message).contains("source").contains("instance");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"instance\": \"" + SOURCE + "\", \"source\": {\"type\": \"ha\", \"id\": \"" + HA_1 + "\"}}",
+        "{\"instance\": \"\", \"source\": {\"type\": \"ha\", \"id\": \"" + HA_1 + "\"}}",
+        "{\"instance\": \"nope\", \"source\": {\"type\": \"instance\", \"id\": \"" + SOURCE + "\"}}"})
+    void aBackupThatNamesTwoThingsIsABadRequest(String names) {
+        String body = "{\"backup\": {\"name\": \"b\", " + names.substring(1) + "}";
+        String message = assertRefused(400, () -> api().body(body).post("/v1.0/1234/backups"));
+        assertThat(message).contains("instance");
     }
 
     @Test

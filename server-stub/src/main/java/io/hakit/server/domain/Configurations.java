@@ -45,7 +45,7 @@ public final class Configurations {
         world.locked(() -> {
             AccountData account = world.account(accountId);
             HaGroup group = GroupRules.group(account, haId);
-            GroupRules.requireState(group, "attach a configuration group", HaState.ACTIVE, HaState.RESTART_REQUIRED);
+            GroupRules.requireState(group, "attach a configuration group", HaState.ACTIVE); // K3
             ConfigurationGroup configuration = matching(account, configurationId, group.datastore());
             if (group.configurationId() != null) {
                 throw DomainException.unprocessable("HA instance " + haId + " already has configuration group "
@@ -62,7 +62,7 @@ public final class Configurations {
         world.locked(() -> {
             AccountData account = world.account(accountId);
             HaGroup group = GroupRules.group(account, haId);
-            GroupRules.requireState(group, "detach a configuration group", HaState.ACTIVE, HaState.RESTART_REQUIRED);
+            GroupRules.requireState(group, "detach a configuration group", HaState.ACTIVE); // K3
             if (group.configurationId() == null) {
                 throw DomainException.unprocessable("HA instance " + haId + " has no configuration group attached.");
             }

@@ -112,7 +112,8 @@ final class Transitions {
         Instant at = step.dueAt();
         if (step.kind().equals(BackupSteps.START)) {
             backup.status(Backup.Status.BUILDING, at);
-            world.startChange(backup, BackupSteps.FINISH, world.durations().of(Durations.Kind.BACKUP).dividedBy(2));
+            Instant finishing = at.plus(world.durations().of(Durations.Kind.BACKUP).dividedBy(2));
+            world.continueChange(backup, BackupSteps.FINISH, finishing);
             return;
         }
         backup.completed(BackupSteps.sizeGb(backup), BackupSteps.location(world.region(), backup), at);

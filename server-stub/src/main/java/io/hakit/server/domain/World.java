@@ -157,7 +157,15 @@ public final class World {
     }
 
     public void startChange(Backup backup, String step, java.time.Duration after) {
-        backup.pending(new PendingChange(step, now().plus(after), Map.of()));
+        continueChange(backup, step, now().plus(after));
+    }
+
+    /**
+     * A backup's next step, due at the given time: a step that follows another is timed from when the one before it
+     * fell due, not from when it was seen, so that one advance of the clock completes the whole chain.
+     */
+    void continueChange(Backup backup, String step, Instant dueAt) {
+        backup.pending(new PendingChange(step, dueAt, Map.of()));
         transitions.watch(backup);
     }
 

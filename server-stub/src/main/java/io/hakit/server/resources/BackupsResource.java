@@ -23,15 +23,31 @@ public final class BackupsResource implements BackupsApi {
     @Override
     public Response createBackup(String version, String accountId, CreateBackupRequest request) {
         BackupSpec spec = request.getBackup();
-        // An HA backup names its group in source; a classic instance backup may name the instance alone.
         String sourceType = spec.getSource() != null ? spec.getSource().getType().toString() : "instance";
         String sourceId = spec.getSource() != null ? spec.getSource().getId() : spec.getInstance();
-        if (sourceId == null) {
-            throw DomainException.badRequest("A backup names an HA group in 'source' or an instance in 'instance'.");
-        }
+        requireOneSource(spec, sourceType, sourceId);
         Backup backup = service.backups().create(accountId, new NewBackup(spec.getName(), spec.getDescription(),
                 sourceType, sourceId, spec.getParentId()));
         return ApiResponses.json(202, service.asLeft(accountId, account -> views.backup(backup, service.world().catalog())));
+    }
+
+    /**
+     * An HA backup names its group in source, with no instance; a classic instance backup names the instance, in
+     * instance or in source (the same one if both). A body that names neither, or two things, is refused (400).
+     */
+    private static void requireOneSource(BackupSpec spec, String sourceType, String sourceId) {
+        if (sourceId == null) {
+            throw DomainException.badRequest("A backup names an HA group in 'source' or an instance in 'instance'.");
+        }
+        if (spec.getInstance() == null || spec.getSource() == null) {
+            return;
+        }
+        if (sourceType.equals("ha")) {
+            throw DomainException.badRequest("A backup of an HA group names the group in 'source' and no 'instance'.");
+        }
+        if (!spec.getInstance().equals(sourceId)) {
+            throw DomainException.badRequest("'instance' and 'source' name two different instances: name one.");
+        }
     }
 
     @Override

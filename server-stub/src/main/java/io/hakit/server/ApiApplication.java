@@ -80,7 +80,7 @@ final class ApiApplication extends ResourceConfig {
         resource(new SupportingResources(service, views, tokens));
         resource(new DocumentsResource(views.links()::publicUrl));
 
-        resource(new WorldResource(world, scenarios, emulator));
+        resource(new WorldResource(world, scenarios, emulator, tokens));
         resource(new ClockResource(world));
         resource(new FaultsResource(emulator.faults(), operationNames));
         resource(new FailoverResource(service));

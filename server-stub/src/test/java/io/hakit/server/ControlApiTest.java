@@ -55,6 +55,24 @@ class ControlApiTest {
         api(TestServer.OTHER_TOKEN).get("/v1.0/5678/ha/" + theirs).then().statusCode(200);
     }
 
+    /** Each was a 200 that changed nothing the client meant, or a 500 (an example's world loaded for account 5678). */
+    @Test
+    void aResetThatCannotMeanWhatItSaysIsRefusedAndChangesNothing() {
+        JsonNode before = TestServer.world();
+        Map<Map<String, String>, Integer> refused = Map.of(
+                Map.of("scenario", "documented", "account", "nosuch"), 404,
+                Map.of("account", "nosuch"), 404,
+                Map.of("example", "listHaAcls"), 400,
+                Map.of("scenario", "documented", "example", "listHaAcls", "account", "5678"), 400);
+        refused.forEach((body, status) -> {
+            io.restassured.response.Response answer = raw().contentType(ContentType.JSON).body(body).post("/_emulator/reset");
+            assertThat(answer.statusCode()).as(body + ": " + answer.asString()).isEqualTo(status);
+            assertThat(TestServer.json(answer).get("error").asText()).isNotBlank();
+        });
+        assertThat(TestServer.world()).isEqualTo(before);
+        control("/_emulator/reset", Map.of("scenario", "documented", "example", "listHaAcls", "account", "1234"));
+    }
+
     @Test
     void anUnknownExampleIsNotFound() {
         raw().contentType(ContentType.JSON).body(Map.of("scenario", "documented", "example", "noSuchExample"))
@@ -92,6 +110,17 @@ class ControlApiTest {
         assertThat(state(HA_1)).isEqualTo("ACTIVE");
         raw().contentType(ContentType.JSON).body(Map.of("seconds", Map.of("teleport", 1))).put("/_emulator/durations")
                 .then().statusCode(400);
+    }
+
+    @Test
+    void refusedDurationsChangeNoDuration() {
+        String before = raw().get("/_emulator/durations").then().statusCode(200).extract().asString();
+        for (String body : List.of("{\"profile\": \"documented\", \"seconds\": {\"teleport\": 1}}",
+                "{\"seconds\": {\"restart\": 30, \"teleport\": 1}}", "{\"seconds\": {\"teleport\": 1, \"restart\": 30}}")) {
+            raw().contentType(ContentType.JSON).body(body).put("/_emulator/durations").then().statusCode(400);
+            assertThat(raw().get("/_emulator/durations").then().statusCode(200).extract().asString())
+                    .as(body).isEqualTo(before);
+        }
     }
 
     @Test

@@ -32,6 +32,12 @@ public final class TestServer {
             .withPublicUrl(PUBLIC_URL));
     /** Strict: the reference server sends exactly the documented fields. */
     private static final ResponseValidationFilter VALIDATION = new ResponseValidationFilter(ContractValidators.strict());
+    /**
+     * Every answer of the control API, whoever asks, is held to openapi/emulator.yaml; a path with a trailing slash
+     * is none of its paths (the validator would match it to the path without).
+     */
+    private static final ResponseValidationFilter CONTROL_VALIDATION = new ResponseValidationFilter(
+            ContractValidators.control(), path -> path.startsWith("/_emulator/") && !path.endsWith("/"));
     private static final RestAssuredConfig CONFIG = RestAssuredConfig.config().encoderConfig(
             EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
 
@@ -56,9 +62,10 @@ public final class TestServer {
         return raw().filter(VALIDATION);
     }
 
-    /** A request that is not validated (for the control API, and for answers the document cannot describe). */
+    /** A request whose answer is not held to the HA document (one it cannot describe); the control API's still are. */
     public static RequestSpecification raw() {
-        return given().config(CONFIG).baseUri(SERVER.baseUri().toString()).urlEncodingEnabled(false);
+        return given().config(CONFIG).baseUri(SERVER.baseUri().toString()).urlEncodingEnabled(false)
+                .filter(CONTROL_VALIDATION);
     }
 
     public static String ha(String suffix) {

@@ -42,12 +42,16 @@ public final class Durations {
         };
     }
 
-    public synchronized Duration of(Kind kind) {
-        return durations.get(kind);
+    /** A profile (if any), then the given durations over it, in one step: no reader sees half of it. */
+    public synchronized void apply(Profile profile, Map<Kind, Duration> overrides) {
+        if (profile != null) {
+            apply(profile);
+        }
+        durations.putAll(overrides);
     }
 
-    public synchronized void set(Kind kind, Duration duration) {
-        durations.put(kind, duration);
+    public synchronized Duration of(Kind kind) {
+        return durations.get(kind);
     }
 
     public synchronized Map<Kind, Duration> all() {

@@ -16,6 +16,7 @@ import io.hakit.server.emulator.api.model.ReplicationSetupSpec;
 import io.hakit.server.http.TokenRegistry;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Per-account limits, and what an account holds that the HA API cannot create (configuration groups, replication
@@ -25,18 +26,19 @@ public final class AccountsResource implements AccountsApi {
 
     private final HaService service;
     private final World world;
-    private final TokenRegistry tokens;
+    private final KnownAccounts accounts;
 
     public AccountsResource(HaService service, TokenRegistry tokens) {
         this.service = service;
         this.world = service.world();
-        this.tokens = tokens;
+        this.accounts = new KnownAccounts(tokens, world);
     }
 
     @Override
     public Response addConfiguration(String accountId, ConfigurationSpec request) {
-        if (!known(accountId)) {
-            return unknown(accountId);
+        Optional<Response> unknown = accounts.unknown(accountId);
+        if (unknown.isPresent()) {
+            return unknown.get();
         }
         Map<String, Object> values = request.getValues() == null ? Map.of() : request.getValues();
         for (Map.Entry<String, Object> value : values.entrySet()) {
@@ -57,8 +59,9 @@ public final class AccountsResource implements AccountsApi {
 
     @Override
     public Response addReplicationSetup(String accountId, ReplicationSetupSpec request) {
-        if (!known(accountId)) {
-            return unknown(accountId);
+        Optional<Response> unknown = accounts.unknown(accountId);
+        if (unknown.isPresent()) {
+            return unknown.get();
         }
         try {
             ReplicationSetups.Created added = service.replicationSetups().create(accountId, request.getName(),
@@ -96,30 +99,22 @@ public final class AccountsResource implements AccountsApi {
 
     @Override
     public Response readLimits(String accountId) {
-        if (!known(accountId)) {
-            return unknown(accountId);
+        Optional<Response> unknown = accounts.unknown(accountId);
+        if (unknown.isPresent()) {
+            return unknown.get();
         }
         return ControlResponses.json(200, world.locked(() -> world.account(accountId).limits()));
     }
 
     @Override
     public Response setLimits(String accountId, io.hakit.server.emulator.api.model.Limits request) {
-        if (!known(accountId)) {
-            return unknown(accountId);
+        Optional<Response> unknown = accounts.unknown(accountId);
+        if (unknown.isPresent()) {
+            return unknown.get();
         }
         Limits limits = new Limits(request.getMaxInstances(), request.getMaxVolumeGb(), request.getRates().stream()
                 .map(r -> new Limits.RateLimit(r.getMethod().toString(), r.getPathPattern(), r.getPerMinute())).toList());
         world.locked(() -> world.limits(world.account(accountId), limits));
         return ControlResponses.json(200, limits);
-    }
-
-    private boolean known(String accountId) {
-        return tokens.accounts().contains(accountId)
-                || world.locked(() -> world.store().existingAccount(accountId).isPresent());
-    }
-
-    private static Response unknown(String accountId) {
-        return ControlResponses.problem(404, "No account " + accountId + ": no token of the registry belongs to it "
-                + "and the world holds nothing of it.");
     }
 }

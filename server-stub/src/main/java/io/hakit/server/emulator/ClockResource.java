@@ -11,6 +11,7 @@ import io.hakit.server.emulator.api.model.DurationsSetting;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -51,19 +52,20 @@ public final class ClockResource implements ClockApi {
         return ControlResponses.json(200, durations());
     }
 
+    /** All or nothing: every name is checked before anything changes (a refused request changes no duration). */
     @Override
     public Response setDurations(DurationsSetting setting) {
-        Durations durations = world.durations();
-        if (setting.getProfile() != null) {
-            durations.apply(Durations.Profile.valueOf(setting.getProfile().toString().toUpperCase(Locale.ROOT)));
-        }
+        Map<Durations.Kind, Duration> named = new EnumMap<>(Durations.Kind.class);
         for (Map.Entry<String, BigDecimal> entry : setting.getSeconds().entrySet()) {
             Durations.Kind kind = kindOf(entry.getKey());
             if (kind == null) {
                 return ControlResponses.problem(400, "No transition is named " + entry.getKey() + "; see GET /_emulator/durations.");
             }
-            durations.set(kind, Duration.ofMillis(entry.getValue().movePointRight(3).longValue()));
+            named.put(kind, Duration.ofMillis(entry.getValue().movePointRight(3).longValue()));
         }
+        Durations.Profile profile = setting.getProfile() == null ? null
+                : Durations.Profile.valueOf(setting.getProfile().toString().toUpperCase(Locale.ROOT));
+        world.durations().apply(profile, named);
         return ControlResponses.json(200, durations());
     }
 

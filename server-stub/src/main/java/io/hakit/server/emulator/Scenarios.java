@@ -26,6 +26,8 @@ public final class Scenarios {
 
     public static final String EMPTY = "empty";
     public static final String DOCUMENTED = "documented";
+    /** The account of the documented world, and so of every example's world. */
+    public static final String EXAMPLES_ACCOUNT = "1234";
 
     private static final String HA_1 = "e7fdf90b-7140-4edb-b449-e093d55008fb";
     private static final String HA_RESTART = "3a493f8c-9b9c-4ca1-845b-e3689abb1f5c";
@@ -60,7 +62,7 @@ public final class Scenarios {
             case EMPTY -> WorldFiles.load(world, new WorldFile(1L, false, java.util.List.of()), account);
             case DOCUMENTED -> {
                 WorldFiles.load(world, documentedWorld(), account);
-                example.map(EXAMPLE_WORLDS::get).ifPresent(change -> change.accept(world.account("1234")));
+                example.map(EXAMPLE_WORLDS::get).ifPresent(change -> change.accept(world.account(EXAMPLES_ACCOUNT)));
             }
             default -> throw new IllegalArgumentException("unknown scenario " + scenario);
         }

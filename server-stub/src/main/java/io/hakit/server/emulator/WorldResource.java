@@ -6,6 +6,7 @@ import io.hakit.server.domain.World;
 import io.hakit.server.emulator.api.WorldApi;
 import io.hakit.server.emulator.api.model.ResetRequest;
 import io.hakit.server.emulator.api.model.WorldState;
+import io.hakit.server.http.TokenRegistry;
 import io.hakit.server.store.WorldFile;
 import io.hakit.server.store.WorldFiles;
 import jakarta.ws.rs.core.Response;
@@ -18,10 +19,13 @@ public final class WorldResource implements WorldApi {
     private final Scenarios scenarios;
     private final EmulatorState emulator;
 
-    public WorldResource(World world, Scenarios scenarios, EmulatorState emulator) {
+    private final KnownAccounts accounts;
+
+    public WorldResource(World world, Scenarios scenarios, EmulatorState emulator, TokenRegistry tokens) {
         this.world = world;
         this.scenarios = scenarios;
         this.emulator = emulator;
+        this.accounts = new KnownAccounts(tokens, world);
     }
 
     @Override
@@ -30,6 +34,18 @@ public final class WorldResource implements WorldApi {
         Optional<String> account = Optional.ofNullable(request.getAccount());
         if (example.isPresent() && !scenarios.knowsExample(example.get())) {
             return ControlResponses.problem(404, "No documented exchange is named " + example.get() + ".");
+        }
+        if (example.isPresent() && !Scenarios.DOCUMENTED.equals(request.getScenario().toString())) {
+            return ControlResponses.problem(400, "An example names a documented exchange's world: it needs "
+                    + "\"scenario\": \"documented\".");
+        }
+        if (example.isPresent() && account.isPresent() && !account.get().equals(Scenarios.EXAMPLES_ACCOUNT)) {
+            return ControlResponses.problem(400, "The documented exchanges are account " + Scenarios.EXAMPLES_ACCOUNT
+                    + "'s: an example's world is loaded for that account, or for the whole world.");
+        }
+        Optional<Response> unknown = account.flatMap(accounts::unknown);
+        if (unknown.isPresent()) {
+            return unknown.get();
         }
         if (account.isEmpty()) {
             emulator.resetAll(); // a whole reset is a fresh server: clock, faults and limit windows too

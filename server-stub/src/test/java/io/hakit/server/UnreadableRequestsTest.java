@@ -69,7 +69,21 @@ class UnreadableRequestsTest {
 
     static Stream<String> notOneJsonValue() {
         return Stream.of("{\"address\": \"10.3.0.0/16\"}{\"a\": 1}", "{\"address\": \"10.3.0.0/16\"} x",
-                "{\"address\": NaN}", "{\"address\": \"10.3", "[".repeat(1200) + "]".repeat(1200), "{\"address\": +1}");
+                "{\"address\": NaN}", "{\"address\": \"10.3", "[".repeat(1200) + "]".repeat(1200), "{\"address\": +1}",
+                "{\"address\": \"bogus\", \"address\": \"10.3.0.0/16\"}",
+                "{\"address\": \"10.3.0.0/16\", \"address\": \"10.3.0.0/16\"}");
+    }
+
+    /** Read last-one-wins, the first action would pass the validator's eye unseen; the body is refused instead. */
+    @Test
+    void aBodyThatNamesAMemberTwiceIsRefused() {
+        String action = "/v1.0/1234/ha/3a493f8c-9b9c-4ca1-845b-e3689abb1f5c/action";
+        String message = assertRefused(400, () -> api()
+                .body("{\"resize_volumes\": {\"size\": 2}, \"resize_volumes\": {\"size\": 299}}").post(action));
+        String nested = assertRefused(400, () -> api().body("{\"resize_volumes\": {\"size\": 2, \"size\": 3}}").post(action));
+
+        assertThat(message).contains("twice").contains("line 1").doesNotContain(INTERNALS);
+        assertThat(nested).contains("twice").doesNotContain(INTERNALS);
     }
 
     @ParameterizedTest
@@ -97,6 +111,32 @@ class UnreadableRequestsTest {
 
         assertThat(number).doesNotContain(INTERNALS).doesNotContain("Character");
         assertThat(query).isEqualTo("Invalid request: The query parameter limit is not a valid integer.");
+    }
+
+    /** Jersey routes "/ha/" as "/ha"; the API has no such path, and a client that sends one learns it here. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1.0/1234/ha/", "/v1.0/1234/flavors/", "/v1.0/1234/ha/e7fdf90b-7140-4edb-b449-e093d55008fb/",
+        "/v1.0/1234/ha/e7fdf90b-7140-4edb-b449-e093d55008fb/acls/", "/v1.0/", "/_emulator/clock/"})
+    void aPathWithATrailingSlashIsNotFound(String path) {
+        io.restassured.response.Response answer = path.startsWith("/_emulator") ? TestServer.raw().get(path) : api().get(path);
+
+        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(404);
+        assertThat(answer.asString()).contains("trailing slash");
+        assertThat(TestServer.raw().get(path).statusCode()).as("no token: 401 first, where a token is needed")
+                .isEqualTo(path.contains("/1234/") ? 401 : 404);
+    }
+
+    /** A media range matches any @Consumes in JAX-RS; as a body's type it names none, so it is unsupported. */
+    @ParameterizedTest
+    @ValueSource(strings = {"*/*", "application/*", "*/*; charset=utf-8"})
+    void aMediaRangeAsTheBodysTypeIsUnsupportedMediaType(String range) {
+        String message = assertRefused(415, () -> api().contentType(range).body(ACL.getBytes(StandardCharsets.UTF_8))
+                .post(HA_1 + "/acls"));
+        io.restassured.response.Response control = TestServer.raw().contentType(range)
+                .body("{\"seconds\": 1}".getBytes(StandardCharsets.UTF_8)).post("/_emulator/clock/advance");
+
+        assertThat(message).contains("application/json").doesNotContain(INTERNALS);
+        assertThat(control.statusCode()).isEqualTo(415);
     }
 
     /** Neither API reads a content coding: a gzip body was read as the JSON it claimed to compress. */

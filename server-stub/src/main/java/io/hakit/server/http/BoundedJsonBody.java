@@ -3,6 +3,7 @@ package io.hakit.server.http;
 import com.atlassian.oai.validator.model.Body;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,9 +20,14 @@ record BoundedJsonBody(byte[] bytes) implements Body {
 
     static final int MAX_STRING_CHARS = 64 * 1024;
 
-    /** Data after the body's value is a parse error too (Jackson's readTree would ignore it): a 400. */
+    /**
+     * Data after the body's value is a parse error too (Jackson's readTree would ignore it): a 400. So is an object
+     * that names a member twice: RFC 8259 leaves its meaning to the reader, and a body read one way by the validator
+     * and another by the service is not one to accept.
+     */
     static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING_CHARS).build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build()).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     @Override

@@ -12,9 +12,12 @@ import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.server.model.ResourceMethod;
 
 /**
- * Only the methods the documents define: Jersey answers HEAD and OPTIONS on every path by itself, which neither
- * document describes, so they answer 405 badMethod with the path's documented methods in Allow (known once the
- * path is matched; Jersey routes a HEAD as a GET, hence the method remembered before matching).
+ * Only the paths and methods the documents define. Jersey answers HEAD and OPTIONS on every path by itself, which
+ * neither document describes, so they answer 405 badMethod with the path's documented methods in Allow (known once
+ * the path is matched; Jersey routes a HEAD as a GET, hence the method remembered before matching). Jersey also
+ * matches a path with a trailing slash to the path without it; neither API has such a path (Rackspace: "no trailing
+ * slashes"), so it is 404, as on a service that does not route it: a client that adds one learns it here. The pages
+ * for readers take both spellings, as browsers do.
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class DocumentedMethodsFilter implements ContainerRequestFilter {
@@ -34,6 +37,12 @@ public final class DocumentedMethodsFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        String path = Paths.of(request);
+        if (path.length() > 1 && path.endsWith("/") && !DocumentsResource.serves(path)) {
+            request.abortWith(ErrorBodies.response(path, 404,
+                    "No path of the API ends with '/': send it without the trailing slash."));
+            return;
+        }
         Object sent = request.getProperty(SENT_METHOD);
         if (!UNDOCUMENTED.contains(sent == null ? request.getMethod() : sent.toString())) {
             return;

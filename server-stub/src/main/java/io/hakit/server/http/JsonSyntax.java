@@ -2,6 +2,7 @@ package io.hakit.server.http;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -21,6 +22,9 @@ final class JsonSyntax {
     /** The validator's reader, except that what follows the value is found here, to say so. */
     private static final ObjectReader TREE = BoundedJsonBody.JSON.reader()
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** How Jackson's duplicate detection (BoundedJsonBody.JSON) begins its message; it has no type of its own. */
+    private static final String DUPLICATE = "Duplicate field '";
 
     private JsonSyntax() {}
 
@@ -49,6 +53,10 @@ final class JsonSyntax {
                     + StreamReadConstraints.DEFAULT_MAX_DEPTH + " levels, a string of more than "
                     + BoundedJsonBody.MAX_STRING_CHARS + " characters, or a number of more than "
                     + StreamReadConstraints.DEFAULT_MAX_NUM_LEN + " digits.";
+        }
+        if (e instanceof JsonParseException && e.getOriginalMessage().startsWith(DUPLICATE)) {
+            return "The request body names a member twice in one object (" + where(e.getLocation())
+                    + "): each name is given once.";
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return "The request body's value at " + pointer(mapping) + " is not of its documented type.";

@@ -6,7 +6,6 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.swagger.v3.oas.models.media.Schema;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -22,11 +21,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Validates every request to an operation of either document against that document itself
@@ -101,7 +98,8 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
         if (report.hasErrors()) {
             verdict = ValidationCache.Verdict.refused(Optional.ofNullable(haOperationId)
                     .flatMap(operationId -> operationNames.actionProblem(operationId, parseLeniently(body)))
-                    .orElseGet(() -> "Invalid request: " + summary(report, body)));
+                    .orElseGet(() -> "Invalid request: " + ValidationMessages.summary(report, body,
+                            request.getUriInfo().getRequestUri().getRawQuery())));
         } else {
             verdict = new ValidationCache.Verdict(null, haOperationId == null ? Optional.empty()
                     : operationNames.name(haOperationId, parse(body)));
@@ -178,7 +176,9 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
     }
 
     private static Request toValidatorRequest(ContainerRequestContext request, byte[] body) {
-        SimpleRequest.Builder builder = new SimpleRequest.Builder(request.getMethod(), Paths.of(request));
+        // The validator decodes a path's parameters as form data, '+' to a space; in a path '+' is itself (RFC 3986).
+        String path = Paths.of(request).replace("+", "%2B");
+        SimpleRequest.Builder builder = new SimpleRequest.Builder(request.getMethod(), path);
         request.getHeaders().forEach((name, values) -> builder.withHeader(name, values));
         MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
         query.forEach(builder::withQueryParam);
@@ -205,32 +205,5 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
         } catch (IOException e) {
             return null;
         }
-    }
-
-    private static String summary(ValidationReport report, byte[] body) {
-        List<String> messages = report.getMessages().stream()
-                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                .map(m -> describe(m, body)).distinct().limit(5).toList();
-        return String.join(" ", messages);
-    }
-
-    /**
-     * The validator's message, except where it would pass on Jackson's words for a value that is not JSON (its
-     * classes and settings): the body's problem in a client's terms ({@link JsonSyntax}), or the parameter's.
-     */
-    private static String describe(ValidationReport.Message message, byte[] body) {
-        if (message.getKey().endsWith(".schema.invalidJson")) {
-            return message.getContext().flatMap(ValidationReport.MessageContext::getParameter)
-                    .map(parameter -> "The " + parameter.getIn() + " parameter " + parameter.getName() + " is not a valid "
-                            + Optional.ofNullable(parameter.getSchema()).map(Schema::getType).orElse("value") + ".")
-                    .orElseGet(() -> JsonSyntax.problem(body).orElse("The request body is not valid JSON."));
-        }
-        if (message.getKey().endsWith(".schema.unknownError")) { // the validator's own failure, in its words
-            return "A value of the request is beyond what the server can judge against the document (a number out of "
-                    + "every range, for one).";
-        }
-        String nested = message.getNestedMessages().stream().map(ValidationReport.Message::getMessage)
-                .collect(Collectors.joining("; "));
-        return nested.isEmpty() ? message.getMessage() : message.getMessage() + " (" + nested + ")";
     }
 }

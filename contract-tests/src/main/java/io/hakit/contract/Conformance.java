@@ -29,6 +29,10 @@ public final class Conformance {
     private final Map<String, Map<String, Integer>> passed = new TreeMap<>();
     private final Map<String, List<Failure>> failures = new TreeMap<>();
     private final Map<String, Exchange> unimplemented = new TreeMap<>();
+    /** Operations whose documented behaviour no scenario could show (an input was not given), and why. */
+    private final Map<String, String> behaviourNotShown = new TreeMap<>();
+    /** Scenarios of no one operation (isolation) that could not run, and why. */
+    private final Map<String, String> scenariosNotRun = new TreeMap<>();
     private volatile Exchange last;
 
     public Conformance(HaContract contract) {
@@ -55,6 +59,26 @@ public final class Conformance {
         unimplemented.putIfAbsent(operation, exchange);
     }
 
+    /**
+     * The operation's documented behaviour could not be shown (its scenario lacked an input of the gate's caller):
+     * the operation is not exercised, whatever its other checks (refusals, edge probes) passed.
+     */
+    public synchronized void behaviourNotShown(String operation, String reason) {
+        behaviourNotShown.putIfAbsent(operation, reason);
+    }
+
+    public synchronized Optional<String> whyBehaviourNotShown(String operation) {
+        return Optional.ofNullable(behaviourNotShown.get(operation));
+    }
+
+    public synchronized void scenarioNotRun(String scenario, String reason) {
+        scenariosNotRun.putIfAbsent(scenario, reason);
+    }
+
+    public synchronized Map<String, String> scenariosNotRun() {
+        return Map.copyOf(scenariosNotRun);
+    }
+
     /** The last exchange of the run: what a failure with no operation of its own is charged to. */
     public void sent(Exchange exchange) {
         last = exchange;
@@ -71,7 +95,8 @@ public final class Conformance {
         if (failures.containsKey(operation)) {
             return Verdict.FAILED;
         }
-        return passed.containsKey(operation) ? Verdict.PASSED : Verdict.NOT_EXERCISED;
+        return passed.containsKey(operation) && !behaviourNotShown.containsKey(operation) ? Verdict.PASSED
+                : Verdict.NOT_EXERCISED;
     }
 
     public synchronized Map<String, Verdict> verdicts(Set<String> selected) {

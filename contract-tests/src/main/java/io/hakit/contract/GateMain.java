@@ -9,8 +9,8 @@ import java.util.Arrays;
  * API, every answer judged against the document and every failure charged to its operation; reports per operation
  * (JUnit XML), for a pull request (summary.md) and for tools (report.json). Touches no /_emulator endpoint.
  *
- * <p>Exit codes: 0 the implementation conforms, 1 a contract violation, 2 a bad invocation, 3 the target could not
- * be reached. {@code --help} lists the options.
+ * <p>Exit codes: 0 the implementation conforms, 1 a contract violation, 2 a bad invocation (options, or inputs the
+ * target refuses: a token, an id), 3 the target could not be reached. {@code --help} lists the options.
  */
 public final class GateMain {
 
@@ -56,6 +56,7 @@ public final class GateMain {
             case PASSED -> CONFORMS;
             case VIOLATED -> VIOLATION;
             case UNREACHABLE -> UNREACHABLE;
+            case INPUT_REFUSED -> BAD_INVOCATION;
         };
     }
 }

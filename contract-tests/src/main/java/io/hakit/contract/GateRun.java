@@ -34,11 +34,11 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 public final class GateRun {
 
     /** How a run ended. */
-    public enum Outcome { PASSED, VIOLATED, UNREACHABLE }
+    public enum Outcome { PASSED, VIOLATED, UNREACHABLE, INPUT_REFUSED }
 
     /** What a run found. */
     public record Result(Outcome outcome, TestExecutionSummary summary, Conformance conformance, GateConfig config,
-            Duration took, FuzzPhase.Result fuzz, int edgeProbes, List<String> leftovers, String unreachable) {
+            Duration took, FuzzPhase.Result fuzz, int edgeProbes, List<String> leftovers, String notRun) {
 
         public boolean passed() {
             return outcome == Outcome.PASSED;
@@ -53,8 +53,11 @@ public final class GateRun {
         GateConfig config = target.config();
         String unreachable = reachability(config);
         if (unreachable != null) {
-            return new Result(Outcome.UNREACHABLE, null, target.conformance(), config, since(start),
-                    new FuzzPhase.Result(0, 0, Map.of()), 0, List.of(), unreachable);
+            return notRun(Outcome.UNREACHABLE, target, start, unreachable);
+        }
+        String refused = inputsRefused(config);
+        if (refused != null) {
+            return notRun(Outcome.INPUT_REFUSED, target, start, refused);
         }
         progress.println("Behaviour scenarios");
         TestExecutionSummary summary = scenarios(target, progress);
@@ -82,6 +85,23 @@ public final class GateRun {
                 || config.requireAll() && target.conformance().verdicts(config.selected()).containsValue(Conformance.Verdict.NOT_EXERCISED);
         return new Result(violated ? Outcome.VIOLATED : Outcome.PASSED, summary, target.conformance(), config, since(start),
                 fuzz, edge, target.cleanup().leftovers(), null);
+    }
+
+    private static Result notRun(Outcome outcome, Target target, long start, String why) {
+        return new Result(outcome, null, target.conformance(), target.config(), since(start),
+                new FuzzPhase.Result(0, 0, Map.of()), 0, List.of(), why);
+    }
+
+    /** Why the target does not take the caller's inputs (a token, an id), or null. */
+    private static String inputsRefused(GateConfig config) {
+        try {
+            return new GateInputs(config).refused().orElse(null);
+        } catch (IOException e) {
+            return config.baseUrl() + " did not answer the gate's check of its inputs: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
     }
 
     /** The scenarios alone, as the kit's suites run them. */

@@ -68,6 +68,7 @@ public final class Reports {
         if (failures.size() > 10) {
             out.println("... and " + (failures.size() - 10) + " more (see the reports)");
         }
+        conformance.scenariosNotRun().forEach((scenario, why) -> out.println("NOT RUN: " + scenario + ": " + why));
         result.leftovers().forEach(l -> out.println("LEFT BEHIND: " + l));
         out.println(masked(verdictLine()));
     }
@@ -76,7 +77,7 @@ public final class Reports {
         return switch (result.outcome()) {
             case PASSED -> "GATE PASSED";
             case VIOLATED -> "GATE FAILED: the implementation violates the contract (seed " + config.seed() + ")";
-            case UNREACHABLE -> "GATE NOT RUN: " + result.unreachable();
+            case UNREACHABLE, INPUT_REFUSED -> "GATE NOT RUN: " + result.notRun();
         };
     }
 
@@ -88,8 +89,9 @@ public final class Reports {
         conformance.verdicts(config.selected()).forEach((operation, verdict) -> {
             counts.merge(verdict, 1, Integer::sum);
             int passedChecks = conformance.passedChecksOf(operation).values().stream().mapToInt(Integer::intValue).sum();
-            text.append(String.format("  %-22s %-14s %5d checks passed, %d failed%n", operation, label(verdict),
-                    passedChecks, conformance.failuresOf(operation).size()));
+            text.append(String.format("  %-22s %-14s %5d checks passed, %d failed%s%n", operation, label(verdict),
+                    passedChecks, conformance.failuresOf(operation).size(), conformance.whyBehaviourNotShown(operation)
+                            .map(why -> " (its documented behaviour not shown: " + why + ")").orElse("")));
         });
         text.append(String.format("%d passed, %d failed, %d unimplemented, %d not exercised (of %d operations judged)",
                 counts.getOrDefault(Conformance.Verdict.PASSED, 0), counts.getOrDefault(Conformance.Verdict.FAILED, 0),
@@ -161,7 +163,8 @@ public final class Reports {
             } else if (notExercised) {
                 testcase(xml, operation, "exercised");
                 xml.writeStartElement(config.requireAll() ? "failure" : "skipped");
-                xml.writeAttribute("message", "not exercised" + (config.requireAll() ? " (--require-all)" : ""));
+                xml.writeAttribute("message", "not exercised" + conformance.whyBehaviourNotShown(operation)
+                        .map(why -> ": " + why).orElse("") + (config.requireAll() ? " (--require-all)" : ""));
                 xml.writeEndElement();
                 xml.writeEndElement();
             }
@@ -220,20 +223,21 @@ public final class Reports {
         md.append("## HA API contract gate: ").append(switch (result.outcome()) {
             case PASSED -> "passed";
             case VIOLATED -> "failed";
-            case UNREACHABLE -> "not run";
+            case UNREACHABLE, INPUT_REFUSED -> "not run";
         }).append("\n\n");
         md.append("Target `").append(config.baseUrl()).append("`, account `").append(config.accountId())
                 .append("`, seed `").append(config.seed()).append("` (repeat with `--seed=").append(config.seed())
                 .append("`), ").append(result.took().toSeconds()).append(" s.\n\n");
-        if (result.outcome() == GateRun.Outcome.UNREACHABLE) {
-            return md.append(result.unreachable()).append('\n').toString();
+        if (result.notRun() != null) {
+            return md.append(result.notRun()).append('\n').toString();
         }
         md.append("Negative testing: ").append(result.fuzz().generated()).append(" generated requests and ")
                 .append(result.fuzz().unauthenticated()).append(" without a valid token. Edge probes: ")
                 .append(result.edgeProbes()).append(".\n\n");
         md.append("| operation | verdict | checks passed | failures |\n|---|---|---|---|\n");
         conformance.verdicts(config.selected()).forEach((operation, verdict) -> md.append("| ").append(operation)
-                .append(" | ").append(verdict == Conformance.Verdict.PASSED ? "passed" : "**" + label(verdict) + "**")
+                .append(" | ").append(verdict == Conformance.Verdict.PASSED ? "passed" : "**" + label(verdict) + "**"
+                        + conformance.whyBehaviourNotShown(operation).map(why -> " (" + why + ")").orElse(""))
                 .append(" | ").append(conformance.passedChecksOf(operation).values().stream().mapToInt(Integer::intValue).sum())
                 .append(" | ").append(conformance.failuresOf(operation).size()).append(" |\n"));
         List<Conformance.Failure> failures = conformance.failures(config.selected());
@@ -257,6 +261,11 @@ public final class Reports {
                         .append(e.url()).append("` answered ").append(e.status()).append(".\n");
             }
         });
+        if (!conformance.scenariosNotRun().isEmpty()) {
+            md.append("\n### Scenarios not run\n\n");
+            conformance.scenariosNotRun().forEach((scenario, why) -> md.append("- ").append(scenario).append(": ")
+                    .append(why).append('\n'));
+        }
         if (!result.leftovers().isEmpty()) {
             md.append("\n### Left behind (delete by hand)\n\n");
             result.leftovers().forEach(l -> md.append("- ").append(l).append('\n'));
@@ -273,17 +282,19 @@ public final class Reports {
         root.put("accountId", config.accountId());
         root.put("seed", config.seed());
         root.put("seconds", result.took().toSeconds());
-        if (result.unreachable() != null) {
-            root.put("unreachable", result.unreachable());
+        if (result.notRun() != null) {
+            root.put(result.outcome() == GateRun.Outcome.UNREACHABLE ? "unreachable" : "inputRefused", result.notRun());
         }
         root.put("generatedRequests", result.fuzz().generated());
         root.put("unauthenticatedRequests", result.fuzz().unauthenticated());
         root.set("generatedByKind", JSON.valueToTree(result.fuzz().byKind()));
         root.put("edgeProbes", result.edgeProbes());
+        root.set("scenariosNotRun", JSON.valueToTree(conformance.scenariosNotRun()));
         ObjectNode operations = root.putObject("operations");
         for (String operation : reportedOperations()) {
             ObjectNode entry = operations.putObject(operation);
             entry.put("verdict", label(conformance.verdict(operation)));
+            conformance.whyBehaviourNotShown(operation).ifPresent(why -> entry.put("notExercisedBecause", why));
             ObjectNode checks = entry.putObject("checks");
             for (String check : conformance.checksOf(operation)) {
                 checks.putObject(check).put("passed", conformance.passedChecksOf(operation).getOrDefault(check, 0))

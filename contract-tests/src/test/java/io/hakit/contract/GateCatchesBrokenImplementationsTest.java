@@ -39,7 +39,8 @@ class GateCatchesBrokenImplementationsTest {
         assertThat(result.fuzz().generated()).isEqualTo(150);
         assertThat(result.fuzz().unauthenticated()).as("no token and an unknown one, per secured operation").isGreaterThanOrEqualTo(2 * 21);
         assertThat(result.edgeProbes()).isGreaterThan(1000);
-        assertThat(result.leftovers()).as("everything the gate made was deleted").isEmpty();
+        assertThat(result.leftovers()).as("everything the gate made was deleted, but the replica it removed")
+                .singleElement().asString().contains("the replica removed from HA instance");
         try (var files = java.nio.file.Files.list(reports)) {
             List<java.nio.file.Path> written = files.toList();
             assertThat(written.stream().map(p -> p.getFileName().toString())).contains("summary.md", "report.json",

@@ -76,6 +76,40 @@ class GateMainTest {
         assertThat(run.out()).contains("cannot be reached").doesNotContain("secret-token-value");
     }
 
+    /** A stale secret or a spent fixture is the caller's to fix: read as a violation, it blamed the implementation. */
+    @Test
+    void inputsTheTargetRefusesAreABadInvocationNotAViolation() {
+        try (KitServers.GateServer server = KitServers.gateServer(io.hakit.server.domain.Durations.Profile.IMMEDIATE)) {
+            String base = "--baseUrl=" + server.baseUri().toString().replaceAll("/$", "");
+            Run token = run(base, "--accountId=1234", "--token=stale-token-value", "--edge=off", "--fuzz=0");
+            Run other = run(base, "--accountId=1234", "--token=" + KitServers.TOKEN, "--otherAccountId=5678",
+                    "--otherToken=" + KitServers.TOKEN, "--edge=off", "--fuzz=0");
+            Run spent = run(base, "--accountId=1234", "--token=" + KitServers.TOKEN, "--replicationInstanceId=spent-1",
+                    "--edge=off", "--fuzz=0");
+
+            assertThat(token.code()).as(token.out()).isEqualTo(GateMain.BAD_INVOCATION);
+            assertThat(token.out()).contains("--token: the target refused the token (401)", "GATE NOT RUN")
+                    .doesNotContain("stale-token-value").doesNotContain("violates");
+            assertThat(other.code()).as(other.out()).isEqualTo(GateMain.BAD_INVOCATION);
+            assertThat(other.out()).contains("--otherToken: the target answered 403 for account 5678");
+            assertThat(spent.code()).as(spent.out()).isEqualTo(GateMain.BAD_INVOCATION);
+            assertThat(spent.out()).contains("--replicationInstanceId=spent-1: the target has no such instance");
+        }
+    }
+
+    /** Its refusals and edge probes passed, but what convertToHa does was never shown: not exercised, not passed. */
+    @Test
+    void anOperationWhoseBehaviourWasNotShownIsNotExercised() {
+        try (KitServers.GateServer server = KitServers.gateServer(io.hakit.server.domain.Durations.Profile.IMMEDIATE)) {
+            Run run = run("--baseUrl=" + server.baseUri().toString().replaceAll("/$", ""), "--accountId=1234",
+                    "--token=" + KitServers.TOKEN, "--only=convertToHa", "--fuzz=40", "--edge=off", "--require-all");
+
+            assertThat(run.code()).as(run.out()).isEqualTo(GateMain.VIOLATION);
+            assertThat(run.out()).containsPattern("convertToHa +not exercised +[1-9][0-9]* checks passed")
+                    .contains("its documented behaviour not shown: ConversionScenarios: no replication setup given");
+        }
+    }
+
     private static String[] args(String... extra) {
         String[] all = java.util.Arrays.copyOf(REQUIRED, REQUIRED.length + extra.length);
         System.arraycopy(extra, 0, all, REQUIRED.length, extra.length);

@@ -1,7 +1,5 @@
 package io.hakit.contract.scenarios;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import org.junit.jupiter.api.Test;
 
 /** Converting a replication setup: only with an instance of one to convert (--replicationInstanceId). */
@@ -10,7 +8,8 @@ class ConversionScenarios extends Scenario {
 
     @Test
     void aReplicationSetupBecomesAnHaGroup() {
-        assumeTrue(config.replicationInstanceId().isPresent(), "no replication setup given: not exercised");
+        assumeGiven(config.replicationInstanceId().isPresent(), "no replication setup given (--replicationInstanceId)",
+                "convertToHa");
         String instance = config.replicationInstanceId().get();
         String id = api.convertToHa(instance, documentedBody("convertToHa")).expect(202)
                 .expectField("/ha_instance/state", "BUILD").text("/ha_instance/id");

@@ -1,7 +1,6 @@
 package io.hakit.contract.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,8 +9,8 @@ class IsolationScenarios extends Scenario {
 
     @Test
     void accountsDoNotSeeEachOthersGroups() {
-        assumeTrue(config.otherToken().isPresent() && config.otherAccountId().isPresent(),
-                "no second account given: not exercised");
+        assumeGiven(config.otherToken().isPresent() && config.otherAccountId().isPresent(),
+                "no second account given (--otherAccountId, --otherToken)");
         String id = createGroup("isolation");
         var other = api.as(config.otherAccountId().get(), config.otherToken().get());
         assertThat(allIds(marker -> marker == null ? other.listGroups() : other.listGroups(marker), "ha_instances"))

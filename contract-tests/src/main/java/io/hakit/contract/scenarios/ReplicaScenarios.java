@@ -22,6 +22,8 @@ class ReplicaScenarios extends Scenario {
         String second = group(id).at("/replicas/1/id").asText();
         api.act(id, json("{\"remove_replica\": \"no-such-replica\"}")).expect(404);
         api.act(id, json("{\"remove_replica\": \"" + second + "\"}")).expect(202);
+        target.cleanup().cannotDelete("instance " + second + ", the replica removed from HA instance " + id
+                + ": a removed replica stays as a single instance (seed), and the HA API has no call that deletes one");
         awaitState(id, "ACTIVE");
         assertThat(group(id).get("replicas")).hasSize(1);
         String last = group(id).at("/replicas/0/id").asText();

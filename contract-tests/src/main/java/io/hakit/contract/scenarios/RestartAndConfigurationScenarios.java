@@ -1,7 +1,5 @@
 package io.hakit.contract.scenarios;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -23,7 +21,8 @@ class RestartAndConfigurationScenarios extends Scenario {
     @Test
     void aConfigurationIsAttachedAndDetached() {
         Optional<String> configuration = configuration();
-        assumeTrue(configuration.isPresent(), "no configuration group for " + config.datastoreType() + ": not exercised");
+        assumeGiven(configuration.isPresent(), "no configuration group for " + config.datastoreType()
+                + " (--configurationId)", "attachConfiguration", "detachConfiguration");
         String id = activeGroup("configuration");
         api.updateGroup(id, json("{\"ha_instance\": {\"configuration\": \"" + configuration.get() + "\"}}")).expect(202);
         restartIfRequired(id);

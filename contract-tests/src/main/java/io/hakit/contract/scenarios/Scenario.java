@@ -1,5 +1,7 @@
 package io.hakit.contract.scenarios;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,6 +33,24 @@ abstract class Scenario {
     final Target target = Target.current();
     final HaApi api = target.api();
     final GateConfig config = target.config();
+
+    /**
+     * Goes on only if the gate's caller gave what the scenario needs; else the scenario is aborted and what it would
+     * have shown is reported: the operations named as not exercised (so that --require-all fails), or, with none
+     * named, the scenario as not run.
+     */
+    void assumeGiven(boolean given, String missing, String... operations) {
+        if (!given) {
+            String scenario = getClass().getSimpleName();
+            if (operations.length == 0) {
+                target.conformance().scenarioNotRun(scenario, missing);
+            }
+            for (String operation : operations) {
+                target.conformance().behaviourNotShown(operation, scenario + ": " + missing);
+            }
+        }
+        assumeTrue(given, missing + ": not exercised");
+    }
 
     /** The documented create request, on the gate's flavor and datastore, with a name of this run. */
     ObjectNode newGroupBody(String purpose) {

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -124,6 +125,36 @@ class UnreadableRequestsTest {
         assertThat(answer.asString()).contains("trailing slash");
         assertThat(TestServer.raw().get(path).statusCode()).as("no token: 401 first, where a token is needed")
                 .isEqualTo(path.contains("/1234/") ? 401 : 404);
+    }
+
+    static Stream<Arguments> framingTheEdgeRefuses() {
+        String token = "X-Auth-Token: " + TestServer.TOKEN + "\r\n";
+        return Stream.of(
+                // RFC 9112, 6.1: an HTTP/1.0 intermediary would frame it by its length; here a second request followed
+                Arguments.of("POST " + HA_1 + "/acls HTTP/1.0\r\nHost: x\r\n" + token + "Content-Type: application/json\r\n"
+                        + "Connection: keep-alive\r\nTransfer-Encoding: chunked\r\n\r\n18\r\n{\"address\":\"1.2.3.5/32\"}\r\n"
+                        + "0\r\n\r\nGET / HTTP/1.0\r\n\r\n", "/badRequest/message", "Transfer-Encoding"),
+                Arguments.of("GET ftp://localhost" + HA_1 + " HTTP/1.1\r\nHost: localhost\r\n" + token
+                        + "Connection: close\r\n\r\n", "/badRequest/message", "scheme"),
+                Arguments.of("GET /_emulator;x/state HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", "/error",
+                        "path parameters"));
+    }
+
+    /** Found by an attacker's probe: each was served (the first as two requests), or answered in the wrong shape. */
+    @ParameterizedTest
+    @MethodSource("framingTheEdgeRefuses")
+    void framingTheEdgeRefusesIsOneBadRequest(String request, String message, String says) throws IOException {
+        JsonNode before = TestServer.world();
+        String answer;
+        try (Socket socket = RawSockets.connect(TestServer.server().baseUri().getHost(), TestServer.server().port())) {
+            RawSockets.send(socket, request);
+            answer = RawSockets.readToTheEnd(socket);
+        }
+
+        assertThat(answer).startsWith("HTTP/1.1 400").containsOnlyOnce("HTTP/1.1 ");
+        assertThat(TestServer.JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4)).at(message).asText())
+                .contains(says);
+        assertThat(TestServer.world()).isEqualTo(before);
     }
 
     /** A media range matches any @Consumes in JAX-RS; as a body's type it names none, so it is unsupported. */

@@ -61,6 +61,7 @@ class ValidationMessagesTest {
                         "The query parameter colour is not one this operation takes."),
                 Arguments.of(request(() -> api().get(create + "?limit=1&limit=2")),
                         "The query parameter limit is given more than once; it takes one value."),
+                Arguments.of(request(() -> api().body("  \n ").post(create)), "The request body is not JSON: it holds no value."),
                 Arguments.of(request(() -> api().get("/v1.0/1234/flavors/+9")),
                         "The path parameter flavorId does not have the form the document gives it"));
     }

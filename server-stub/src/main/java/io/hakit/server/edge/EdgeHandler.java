@@ -6,6 +6,7 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -48,6 +49,11 @@ public final class EdgeHandler extends Handler.Wrapper {
             return true;
         }
         RequestTarget.Canonical target = (RequestTarget.Canonical) reading;
+        String framing = unsupportedFraming(request);
+        if (framing != null) {
+            refuse(request, response, callback, HttpStatus.BAD_REQUEST_400, framing);
+            return true;
+        }
         String coding = unsupportedTransferCoding(request);
         if (coding != null) {
             refuse(request, response, callback, HttpStatus.BAD_REQUEST_400, "Transfer-Encoding '" + coding
@@ -119,6 +125,23 @@ public final class EdgeHandler extends Handler.Wrapper {
             }
         }
         return refused.toString();
+    }
+
+    /**
+     * What Jetty reads and RFC 9112 says not to: a Transfer-Encoding on an HTTP/1.0 request, which an HTTP/1.0
+     * intermediary would not have framed the same way (6.1: "MUST treat it as faulty": a way to smuggle a second
+     * request), and an absolute-form target whose scheme is not HTTP's (3.2.2).
+     */
+    private static String unsupportedFraming(Request request) {
+        if (request.getConnectionMetaData().getHttpVersion() == HttpVersion.HTTP_1_0
+                && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
+            return "Transfer-Encoding is HTTP/1.1's: an HTTP/1.0 request sends its body with a Content-Length.";
+        }
+        String scheme = request.getHttpURI().getScheme();
+        if (scheme != null && !scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")) {
+            return "The request target names another scheme than http: this server speaks HTTP.";
+        }
+        return null;
     }
 
     /** Jetty decodes chunked and passes any other coding on undecoded: refused here instead (RFC 9112, 6.1). */

@@ -4,6 +4,7 @@ import io.hakit.server.http.ErrorBodies;
 import io.hakit.server.http.Faults;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.jetty.http.HttpException;
@@ -13,6 +14,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.MimeTypes;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -35,6 +37,16 @@ public final class FaultErrorHandler extends ErrorHandler {
         Object statusAttribute = request.getAttribute(ERROR_STATUS);
         int status = statusAttribute instanceof Integer code ? code : response.getStatus();
         String message = (String) request.getAttribute(ERROR_MESSAGE);
+        if (clientGone(cause)) {
+            // the client stalled or left (a header never finished within the idle timeout): its failure, not the
+            // server's; logged at FINE, so that a thousand stalled connections do not write a thousand stack traces
+            LOG.log(Level.FINE, "client gone", cause);
+            response.setStatus(HttpStatus.BAD_REQUEST_400);
+            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+            response.write(true, body(request.getHttpURI().getPath(), HttpStatus.BAD_REQUEST_400,
+                    "The request did not arrive whole before the connection's read timeout."), callback);
+            return true;
+        }
         int documented = documented(status, cause instanceof HttpException);
         if (documented == HttpStatus.INTERNAL_SERVER_ERROR_500) {
             if (cause != null) {
@@ -57,11 +69,21 @@ public final class FaultErrorHandler extends ErrorHandler {
         return true;
     }
 
+    private static boolean clientGone(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof EofException || t instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A request that could not be parsed at all, answered before any handler runs. */
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, MimeTypes.Type.APPLICATION_JSON.asString()));
-        return body("/", documented(status, true), reason == null ? HttpStatus.getMessage(status) : reason);
+        return body("/", documented(status, true), reason == null
+                ? "The request could not be read as HTTP/1.1 (RFC 9112): " + HttpStatus.getMessage(status) + "." : reason);
     }
 
     /**

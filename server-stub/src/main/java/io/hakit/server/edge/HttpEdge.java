@@ -10,6 +10,7 @@ import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -32,6 +33,16 @@ public final class HttpEdge {
     /** How long a connection may wait for its client's next byte (a stalled header, body or read of the answer). */
     public static final int IDLE_TIMEOUT_MS = 10_000;
     public static final int MAX_HEADER_BYTES = 16 * 1024;
+    /**
+     * Connections open at once; past it, Jetty accepts no more until one closes (they wait in the socket's backlog)
+     * and shortens the idle timeout of those it holds to {@link #IDLE_TIMEOUT_AT_LIMIT_MS}. Each connection may hold
+     * a header block being parsed (up to {@link #MAX_HEADER_BYTES}, about 16 KB of heap): without a cap, clients
+     * that sent a header line every few seconds took 5,500 connections and the whole heap, and the server never
+     * answered again. 1,024 of them hold 16 MB.
+     */
+    static final int MAX_CONNECTIONS = 1024;
+    static final int IDLE_TIMEOUT_AT_LIMIT_MS = 2_000;
+    static final int ACCEPT_QUEUE = 512;
     /**
      * Threads for Jetty and the application, four per core and at least 8. No thread waits on a client (bodies are
      * read and answers sent without one, {@link EdgeHandler}, {@link HeldAnswers}) or sleeps (injected delays), so
@@ -88,7 +99,13 @@ public final class HttpEdge {
         connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+        // The socket's backlog: with the JDK's default (50), a burst of clients (a CI job's parallel tests, or the
+        // connections past MAX_CONNECTIONS) overflowed it and the kernel dropped their SYNs: each waited a 1 s resend.
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
         server.addConnector(connector);
+        NetworkConnectionLimit limit = new NetworkConnectionLimit(MAX_CONNECTIONS, connector);
+        limit.setEndPointIdleTimeout(IDLE_TIMEOUT_AT_LIMIT_MS);
+        server.addBean(limit);
 
         server.setErrorHandler(new FaultErrorHandler());
         Handler.Sequence routes = new Handler.Sequence(new LazyDocsHandler(() -> docs(server, swaggerUiVersion)));

@@ -14,8 +14,12 @@ public final class ErrorBodies {
 
     private ErrorBodies() {}
 
+    /** Whether the path's first segment, without path parameters (a target the edge refuses may have some), is _emulator. */
     public static boolean isControlApi(String path) {
-        return path != null && (path.equals("/_emulator") || path.startsWith("/_emulator/"));
+        if (path == null || !path.startsWith("/_emulator")) {
+            return false;
+        }
+        return path.length() == "/_emulator".length() || "/;".indexOf(path.charAt("/_emulator".length())) >= 0;
     }
 
     public static ObjectNode body(String path, int status, String message) {

@@ -56,8 +56,9 @@ final class ValidationMessages {
                     .orElseGet(() -> JsonSyntax.problem(body).orElse("The request body is not valid JSON."));
         }
         if (key.endsWith(".schema.unknownError")) { // the validator's own failure, in its words
-            return "A value of the request is beyond what the server can judge against the document (a number out of "
-                    + "every range, for one).";
+            // a body of white space alone fails this way too: that is the body's problem, said as JsonSyntax says it
+            return JsonSyntax.problem(body).orElse("A value of the request is beyond what the server can judge "
+                    + "against the document (a number out of every range, for one).");
         }
         return describe(message, rawQuery);
     }

@@ -26,10 +26,12 @@ final class Toolchains {
     }
 
     /** openapi-typescript's types of the bundle, beside the openapi-fetch typed calls the build wrote. */
+    /** openapi-typescript's types of the bundle, which the build writes (client-gen/pom.xml) beside openapi-fetch's HaApi. */
     static Path openapiTypescriptTypes() {
         Path types = CLIENTS.resolve("openapi-typescript/schema.d.ts");
-        succeeds(ProcessRun.run(MODULE, Map.of(), List.of(ROOT.resolve("node_modules/.bin/openapi-typescript").toString(),
-                ROOT.resolve("openapi/target/ha-api.yaml").toString(), "-o", types.toString())));
+        if (!Files.isRegularFile(types)) {
+            throw new AssertionError("the build did not write " + types);
+        }
         return types;
     }
 

@@ -42,8 +42,10 @@ final class TypescriptFetchFacade implements Facade {
                         }
                         const text = await e.response.text();
                         try {
-                            const [name, inner] = Object.entries(JSON.parse(text) as Record<string, { message?: string }>)[0];
-                            throw new HaFault(e.response.status, name, inner?.message ?? '');
+                            // Object.keys, not Object.entries: the package's own tsconfig targets es6 (npm run build)
+                            const fault = JSON.parse(text) as Record<string, { message?: string }>;
+                            const name = Object.keys(fault)[0];
+                            throw new HaFault(e.response.status, name, fault[name]?.message ?? '');
                         } catch (parsed) {
                             throw parsed instanceof HaFault ? parsed : new HaFault(e.response.status, 'unexpected', text);
                         }

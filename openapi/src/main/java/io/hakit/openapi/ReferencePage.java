@@ -6,26 +6,41 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The rendered reference: one HTML file that needs nothing else. Redoc's standalone browser bundle (the pinned npm
  * package, openapi/renderer) and the bundled document are inlined, Redoc routes with the URL's hash (so the
- * sidebar's links work from {@code file://} and from any server path), its telemetry is off, and the changes
- * against the baseline are a section of the page ("What changed", from {@link ChangeLog}).
+ * sidebar's links work from {@code file://} and from any server path), its telemetry is off, its sidebar badge
+ * draws no image from a CDN, and the changes against the baseline are a section of the page ("What changed", from
+ * {@link ChangeLog}).
  */
 public final class ReferencePage {
 
     static final String CHANGES_TAG = "What changed";
     /**
      * The page's own promise that it needs no network, kept by the browser: inline scripts and styles, data: images
-     * and fonts, blob: workers, and nothing fetched (Redoc's sidebar badge asks a CDN for its logo, and drops it
-     * when the load fails).
+     * and fonts, blob: workers, and nothing fetched. The page must not rely on it: what the policy refuses is a
+     * broken part of the page and an error in its console (the browser test fails on either).
      */
     static final String NO_NETWORK = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
             + "img-src data: blob:; font-src data:; worker-src blob:; connect-src 'none'; base-uri 'none'; "
             + "form-action 'none'";
+    /**
+     * The images of Redoc's sidebar badge ("API docs by" and Redocly's logo, linked to Redocly's site), which Redoc
+     * 3.0.1 loads from Redocly's CDN with no option to turn the badge off or point it elsewhere: the full logo, and
+     * the small one of a collapsed sidebar. The page's policy refused the load, which left a broken image and a
+     * console error on every load. Each address is replaced in the renderer with an inline image that says the same
+     * name in text, so the badge still says whose renderer it is and the page asks for nothing.
+     */
+    static final Map<String, String> REMOTE_BADGE_IMAGES = Map.of(
+            "https://cdn.redoc.ly/redoc/logo-mini-full.svg", textImage("Redocly", 44),
+            "https://cdn.redoc.ly/redoc/logo-mini.svg", textImage("R", 9));
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -57,7 +72,38 @@ public final class ReferencePage {
                 </script>
                 </body>
                 </html>
-                """.formatted(NO_NETWORK, escapeText(title), scriptSafeJson(spec), scriptSafe(redocStandalone));
+                """.formatted(NO_NETWORK, escapeText(title), scriptSafeJson(spec),
+                scriptSafe(withInlineBadge(redocStandalone)));
+    }
+
+    /**
+     * The renderer with its badge's images inline ({@link #REMOTE_BADGE_IMAGES}). Each address must be in the
+     * renderer exactly once, and no address of that CDN may be left: a renderer that names them otherwise (another
+     * Redoc) stops the build here, rather than giving a page that asks the network again.
+     */
+    static String withInlineBadge(String redocStandalone) {
+        String script = redocStandalone;
+        for (Map.Entry<String, String> image : REMOTE_BADGE_IMAGES.entrySet()) {
+            String literal = "`" + image.getKey() + "`";
+            int count = script.split(Pattern.quote(literal), -1).length - 1;
+            if (count != 1) {
+                throw new IllegalStateException("the renderer names " + image.getKey() + " " + count
+                        + " times, not once: see ReferencePage.REMOTE_BADGE_IMAGES");
+            }
+            script = script.replace(literal, "`" + image.getValue() + "`");
+        }
+        if (script.contains("cdn.redoc.ly")) {
+            throw new IllegalStateException("the renderer still names cdn.redoc.ly: see ReferencePage.REMOTE_BADGE_IMAGES");
+        }
+        return script;
+    }
+
+    /** A data: URI of an SVG image that shows {@code text} (the badge's 12 px high image; width in px at 12 px). */
+    private static String textImage(String text, int width) {
+        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + width + "\" height=\"12\" viewBox=\"0 0 "
+                + width + " 12\"><text x=\"0\" y=\"10\" font-family=\"sans-serif\" font-size=\"11\" "
+                + "font-weight=\"600\" fill=\"#3b3d45\">" + text + "</text></svg>";
+        return "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A sidebar section that holds the changelog: a tag with no operations (Redoc's x-traitTag), grouped last. */

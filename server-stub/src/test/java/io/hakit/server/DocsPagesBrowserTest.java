@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * The pages the reference server serves, in a real browser with the network off: Swagger UI at {@code /docs}
  * (typed without the slash, as the README gives it) shows every operation of the document and offers this server,
  * at its own port, first for "Try it out"; {@code /reference} shows the self-contained reference page. Neither
- * asks for anything but the server's own files. Screenshots stay in target/screenshots/ for the reviewer.
+ * asks for anything but the server's own files (not even for what a page's own policy would refuse), and neither
+ * shows an error in its console. Screenshots stay in target/screenshots/ for the reviewer.
  */
 class DocsPagesBrowserTest {
 
@@ -45,7 +46,8 @@ class DocsPagesBrowserTest {
                     List.of(new Route("docs", origin + "/docs", null, texts)), origin, SCREENSHOTS.resolve("docs"));
             assertThat(findings.unreachable()).as("the page rendered").isEmpty();
             assertThat(findings.missing()).as("operations shown").isEmpty();
-            assertThat(findings.foreignRequests()).as("requests beyond this server").isEmpty();
+            assertThat(findings.foreignRequests()).as("requests beyond this server, blocked or not").isEmpty();
+            assertThat(findings.consoleErrors()).as("errors in the page's console").isEmpty();
             String firstServer = chromium.evaluate("(document.querySelector('.servers select option') || {}).value").asText();
             assertThat(firstServer).as("the server Try it out uses").isEqualTo(TestServer.server().publicUrl());
             assertThat(chromium.evaluate("location.pathname").asText()).isEqualTo("/docs/");

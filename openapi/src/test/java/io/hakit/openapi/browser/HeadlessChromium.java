@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
 /**
  * Debian's Chromium, headless and without a network, driven over the DevTools protocol: one browser for many
  * pages and routes (a --dump-dom per route would start Chromium once per route). The few commands a page test
- * needs: navigate, evaluate, screenshot, and every URL the page asked for.
+ * needs: navigate, evaluate, screenshot, every URL the page asked for (those the browser refused to send included)
+ * and every error the page's console showed.
  */
 public final class HeadlessChromium implements AutoCloseable {
 
@@ -42,9 +43,11 @@ public final class HeadlessChromium implements AutoCloseable {
     private final WebSocket socket;
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
-    /** requestId -> URL of every request the page made, and those the browser blocked before they left it. */
+    /** requestId -> URL of every request the page made, and why the browser blocked those it did not send. */
     private final Map<String, String> requests = new java.util.concurrent.ConcurrentSkipListMap<>();
-    private final java.util.Set<String> blocked = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> blocked = new ConcurrentHashMap<>();
+    /** Errors the page's console showed: console.error, uncaught exceptions, the browser's own (a CSP refusal). */
+    private final List<String> consoleErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private HeadlessChromium(Process process, WebSocket.Builder builder, URI page) {
         this.process = process;
@@ -81,6 +84,8 @@ public final class HeadlessChromium implements AutoCloseable {
             HeadlessChromium chromium = new HeadlessChromium(process, http.newWebSocketBuilder(), page);
             chromium.command("Network.enable", JSON.createObjectNode());
             chromium.command("Page.enable", JSON.createObjectNode());
+            chromium.command("Runtime.enable", JSON.createObjectNode());
+            chromium.command("Log.enable", JSON.createObjectNode());
             return chromium;
         } catch (IOException | RuntimeException e) {
             process.destroyForcibly();
@@ -169,12 +174,44 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /**
-     * Every URL the page asked for since the browser started, but those the browser blocked itself before sending
-     * (a Content-Security-Policy of the page, say): what could have reached a network.
+     * Every request the page made since the browser started, those the browser blocked itself before sending (a
+     * Content-Security-Policy of the page, say) included: a page that needs nothing but itself asks for nothing
+     * else, and a request its own policy refuses is still a part of it that cannot work (a broken image, an error
+     * in the console).
      */
+    public List<Request> requests() {
+        return requests.entrySet().stream().map(e -> new Request(e.getValue(), blocked.get(e.getKey()))).toList();
+    }
+
+    /** Every URL the page asked for since the browser started, blocked or not. */
     public List<String> requestedUrls() {
-        return requests.entrySet().stream().filter(e -> !blocked.contains(e.getKey())).map(Map.Entry::getValue)
-                .toList();
+        return requests().stream().map(Request::url).toList();
+    }
+
+    /**
+     * Every error the page's console showed since the browser started: {@code console.error} and failed
+     * {@code console.assert} calls, uncaught exceptions, and the browser's own errors (a request refused by the
+     * page's policy, a resource that failed to load).
+     */
+    public List<String> consoleErrors() {
+        return List.copyOf(consoleErrors);
+    }
+
+    /**
+     * A request of the page.
+     *
+     * @param blockedReason why the browser did not send it (Chromium's {@code BlockedReason}: csp, inspector, ...),
+     *     or null if it was sent
+     */
+    public record Request(String url, String blockedReason) {
+        public boolean wasBlocked() {
+            return blockedReason != null;
+        }
+
+        @Override
+        public String toString() {
+            return blockedReason == null ? url : url + " (blocked by the browser: " + blockedReason + ")";
+        }
     }
 
     private JsonNode command(String method, ObjectNode params) {
@@ -242,7 +279,25 @@ public final class HeadlessChromium implements AutoCloseable {
                             node.path("params").path("request").path("url").asText());
                 } else if ("Network.loadingFailed".equals(node.path("method").asText())
                         && node.path("params").hasNonNull("blockedReason")) {
-                    blocked.add(node.path("params").path("requestId").asText());
+                    blocked.put(node.path("params").path("requestId").asText(),
+                            node.path("params").path("blockedReason").asText());
+                } else if ("Runtime.consoleAPICalled".equals(node.path("method").asText())) {
+                    String type = node.path("params").path("type").asText();
+                    if (type.equals("error") || type.equals("assert")) {
+                        List<String> args = new java.util.ArrayList<>();
+                        node.path("params").path("args").forEach(a -> args.add(a.has("value")
+                                ? a.path("value").asText() : a.path("description").asText(a.path("type").asText())));
+                        consoleErrors.add("console." + type + ": " + String.join(" ", args));
+                    }
+                } else if ("Runtime.exceptionThrown".equals(node.path("method").asText())) {
+                    JsonNode details = node.path("params").path("exceptionDetails");
+                    consoleErrors.add("uncaught: " + details.path("exception").path("description")
+                            .asText(details.path("text").asText()));
+                } else if ("Log.entryAdded".equals(node.path("method").asText())
+                        && "error".equals(node.path("params").path("entry").path("level").asText())) {
+                    JsonNode entry = node.path("params").path("entry");
+                    consoleErrors.add(entry.path("source").asText() + ": " + entry.path("text").asText()
+                            + (entry.hasNonNull("url") ? " (" + entry.path("url").asText() + ")" : ""));
                 }
             } catch (IOException e) {
                 pending.values().forEach(f -> f.completeExceptionally(e));

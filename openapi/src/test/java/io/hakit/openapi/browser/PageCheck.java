@@ -9,8 +9,9 @@ import java.util.List;
 /**
  * Checks a rendered page the way a reviewer reads it: each of its routes is reached the way a reader reaches it
  * (the link that leads there is clicked, or the URL is opened), and must show every text expected there. The
- * browser must have asked for nothing but the page's own files. Any page can be described so: the Redoc reference
- * is one page of many hash routes, Swagger UI's /docs would be one route with everything expanded.
+ * page must have asked for nothing but its own files (a request its own policy refused counts: the page still
+ * asked, and what it asked for is missing), and its console must show no error. Any page can be described so: the
+ * Redoc reference is one page of many hash routes, Swagger UI's /docs would be one route with everything expanded.
  */
 public final class PageCheck {
 
@@ -24,10 +25,14 @@ public final class PageCheck {
      */
     public record Route(String name, String url, String link, List<String> texts) {}
 
-    /** What went wrong: routes not reached, texts not shown, requests beyond the page's own files. */
-    public record Findings(List<String> unreachable, List<String> missing, List<String> foreignRequests) {
+    /**
+     * What went wrong: routes not reached, texts not shown, requests beyond the page's own files (sent or blocked by
+     * the browser, as "URL (blocked by the browser: REASON)"), errors in the page's console.
+     */
+    public record Findings(List<String> unreachable, List<String> missing, List<String> foreignRequests,
+            List<String> consoleErrors) {
         public boolean clean() {
-            return unreachable.isEmpty() && missing.isEmpty() && foreignRequests.isEmpty();
+            return unreachable.isEmpty() && missing.isEmpty() && foreignRequests.isEmpty() && consoleErrors.isEmpty();
         }
     }
 
@@ -79,9 +84,10 @@ public final class PageCheck {
             }
             chromium.screenshot(screenshots.resolve(route.name() + ".png"));
         }
-        List<String> foreign = chromium.requestedUrls().stream().filter(url -> !url.startsWith(ownOrigin)
-                && !url.startsWith("data:") && !url.startsWith("blob:") && !url.startsWith("about:")).toList();
-        return new Findings(unreachable, missing, foreign);
+        List<String> foreign = chromium.requests().stream().filter(r -> !r.url().startsWith(ownOrigin)
+                && !r.url().startsWith("data:") && !r.url().startsWith("blob:") && !r.url().startsWith("about:"))
+                .map(HeadlessChromium.Request::toString).toList();
+        return new Findings(unreachable, missing, foreign, chromium.consoleErrors());
     }
 
     private static String allShown(List<String> texts) {

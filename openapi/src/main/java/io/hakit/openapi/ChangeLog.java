@@ -1,28 +1,27 @@
 package io.hakit.openapi;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
 import org.openapitools.openapidiff.core.OpenApiCompare;
 import org.openapitools.openapidiff.core.model.ChangedOpenApi;
-import org.openapitools.openapidiff.core.output.HtmlRender;
-import org.openapitools.openapidiff.core.output.MarkdownRender;
-import org.openapitools.openapidiff.core.output.Render;
 
 /**
  * What the bundle changes in the API against the last released contract (openapi/baseline/ha-api.yaml), as
- * openapi-diff renders it: Markdown for the reference page and CI logs, HTML for a browser. The breaking-change gate
+ * openapi-diff sees it: Markdown for the reference page and CI logs ({@link ChangeLogMarkdown}: the library's own
+ * Markdown, told to show what it leaves out), and the same text as HTML for a browser. The breaking-change gate
  * judges the same comparison; this only writes it down for a person.
  */
 public final class ChangeLog {
 
-    /** openapi-diff's HTML links a stylesheet on a web server; the page must need no network. */
-    private static final String STYLE = "<style>body{font-family:sans-serif;margin:2em;line-height:1.5}"
-            + "ol{padding-left:1.5em}.comment{color:#555}.missing{color:#b00}</style>";
+    static final String TITLE = "HA API: changes against the baseline";
+    /** The HTML needs nothing but itself, as the reference page: its style inline, and a policy that says so. */
+    private static final String HEAD = "<meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" "
+            + "content=\"default-src 'none'; style-src 'unsafe-inline'\"><title>" + TITLE + "</title>"
+            + "<style>body{font-family:sans-serif;margin:2em;line-height:1.5;max-width:60em}"
+            + "pre{background:#f6f8fa;padding:.5em 1em;white-space:pre-wrap;overflow-wrap:anywhere}code{font-size:.9em}</style>";
 
     private final ChangedOpenApi diff;
 
@@ -42,17 +41,20 @@ public final class ChangeLog {
         return diff.isUnchanged();
     }
 
-    /** The changes in Markdown, under a heading and a one-line verdict. */
+    /** The changes in Markdown, after a one-line verdict; no headings (see {@link ChangeLogMarkdown}). */
     public String markdown() {
         String verdict = unchanged() ? "No change against the baseline."
                 : compatible() ? "Every change is **compatible** with the baseline."
                 : "**Some changes break clients of the baseline** (released deliberately with a new baseline).";
-        return verdict + "\n\n" + render(new MarkdownRender()).strip() + "\n";
+        return (verdict + "\n\n" + ChangeLogMarkdown.of(diff).strip()).strip() + "\n";
     }
 
+    /** The Markdown as a page of its own (any HTML in the document's text is shown as text). */
     public String html() {
-        String html = render(new HtmlRender("HA API: changes against the baseline", ""));
-        return html.replaceFirst("<link[^>]*>", STYLE);
+        String body = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build()
+                .render(Parser.builder().build().parse(markdown()));
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head>" + HEAD + "</head><body><h1>" + TITLE + "</h1>\n" + body
+                + "</body></html>\n";
     }
 
     /** Usage: {@code ChangeLog BASELINE.yaml BUNDLE.yaml OUT.md OUT.html}. */
@@ -60,15 +62,5 @@ public final class ChangeLog {
         ChangeLog log = between(Path.of(args[0]), Path.of(args[1]));
         Files.writeString(Path.of(args[2]), log.markdown());
         Files.writeString(Path.of(args[3]), log.html());
-    }
-
-    private String render(Render render) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (OutputStreamWriter writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
-            render.render(diff, writer);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
     }
 }

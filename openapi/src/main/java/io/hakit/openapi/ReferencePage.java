@@ -24,6 +24,11 @@ public final class ReferencePage {
 
     static final String CHANGES_TAG = "What changed";
     /**
+     * The changelog's diffs (code blocks, {@link ChangeLogMarkdown}) wrap their long lines: Redoc's middle column is
+     * narrow, and a change at the end of a long line would be out of sight. Redoc names the section by its tag.
+     */
+    private static final String CHANGES_STYLE = "#what-changed pre{white-space:pre-wrap;overflow-wrap:anywhere}";
+    /**
      * The page's own promise that it needs no network, kept by the browser: inline scripts and styles, data: images
      * and fonts, blob: workers, and nothing fetched. The page must not rely on it: what the policy refuses is a
      * broken part of the page and an error in its console (the browser test fails on either).
@@ -60,6 +65,7 @@ public final class ReferencePage {
                 <meta http-equiv="Content-Security-Policy" content="%s">
                 <title>%s: reference</title>
                 <link rel="icon" href="data:,">
+                <style>%s</style>
                 </head>
                 <body>
                 <script type="application/json" id="ha-api-document">%s</script>
@@ -72,7 +78,7 @@ public final class ReferencePage {
                 </script>
                 </body>
                 </html>
-                """.formatted(NO_NETWORK, escapeText(title), scriptSafeJson(spec),
+                """.formatted(NO_NETWORK, escapeText(title), CHANGES_STYLE, scriptSafeJson(spec),
                 scriptSafe(withInlineBadge(redocStandalone)));
     }
 

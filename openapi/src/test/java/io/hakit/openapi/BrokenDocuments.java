@@ -21,8 +21,13 @@ final class BrokenDocuments {
 
     /** A copy of the bundle, changed by {@code breakage}, written as {@code name}.yaml. */
     static Path write(String name, Consumer<ObjectNode> breakage) {
+        return write(name, KitPaths.BUNDLE, breakage);
+    }
+
+    /** A copy of {@code original} (the bundle, the baseline), changed by {@code breakage}, written as {@code name}.yaml. */
+    static Path write(String name, Path original, Consumer<ObjectNode> breakage) {
         try {
-            ObjectNode document = (ObjectNode) YAML.readTree(KitPaths.BUNDLE.toFile());
+            ObjectNode document = (ObjectNode) YAML.readTree(original.toFile());
             breakage.accept(document);
             Files.createDirectories(KitPaths.FIXTURES);
             Path file = KitPaths.FIXTURES.resolve(name + ".yaml");

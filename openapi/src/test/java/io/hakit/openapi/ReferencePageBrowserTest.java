@@ -57,9 +57,17 @@ class ReferencePageBrowserTest {
                 }
             }
         }
-        routes.add(new Route("what-changed", null, "a[href=\"#/what-changed\"]",
-                List.of("What this document changes in the API against the last released contract")));
+        List<String> changes = new ArrayList<>(
+                List.of("What this document changes in the API against the last released contract"));
+        changedOperations().forEach(changes::add);
+        routes.add(new Route("what-changed", null, "a[href=\"#/what-changed\"]", changes));
         return routes;
+    }
+
+    /** The operations the bundle changes against the baseline, as the changelog names them ("POST /path"). */
+    private static List<String> changedOperations() {
+        return BreakingChangeGateTest.compareWithBaseline(KitPaths.BUNDLE).getChangedOperations().stream()
+                .map(op -> op.getHttpMethod() + " " + op.getPathUrl()).toList();
     }
 
     private static Route operationRoute(HaContract contract, HttpOperation op, String tagSlug) {
@@ -135,6 +143,24 @@ class ReferencePageBrowserTest {
         assertThat(findings.consoleErrors()).anySatisfy(error -> assertThat(error)
                 .contains("https://cdn.redoc.ly/redoc/logo-mini-full.svg").contains("Content Security Policy"));
         assertThat(findings.clean()).isFalse();
+    }
+
+    @Test
+    void theChangelogIsOneSectionWithNoSidebarEntriesOfItsOwn() throws Exception {
+        // Redoc makes every heading of a section's Markdown a sidebar entry and a section: openapi-diff's headings
+        // were the API's title, "What's Changed", "POST", "Request:", "Result", each an empty or a one-line section.
+        try (HeadlessChromium chromium = HeadlessChromium.start(WORK.resolve("what-changed"))) {
+            chromium.navigate(PAGE.toUri() + "#/what-changed");
+            assertThat(chromium.waitFor("document.getElementById('what-changed')", java.time.Duration.ofSeconds(30)))
+                    .as("the What changed section").isTrue();
+            assertThat(chromium.evaluate("Array.from(document.querySelectorAll('a[href^=\"#/what-changed/\"],"
+                    + " [data-section-id^=\"/what-changed/\"]')).map(e => e.getAttribute('href')"
+                    + " || e.getAttribute('data-section-id'))").toString())
+                    .as("sidebar entries and sections inside What changed").isEqualTo("[]");
+            String section = chromium.evaluate("document.getElementById('what-changed').textContent"
+                    + ".replace(/\\s+/g, ' ')").asText();
+            assertThat(section).contains(changedOperations());
+        }
     }
 
     /** Opens Redoc's search (Ctrl+K), types a name, and says whether a result leads to {@code route}. */

@@ -15,8 +15,8 @@ import java.util.Optional;
  *
  * @param tag the carrier's first tag (the generated API class it lives in)
  * @param pathParameters the path parameters after {@code version} and {@code accountId}, in order
- * @param queryParameters how many query parameters the carrier takes after them (the typed calls leave them unset:
- *     the first page, every datastore)
+ * @param queryParameters the carrier's query parameters after them, in order (a list's {@code limit}, {@code marker},
+ *     {@code datastore}): each typed call takes them as optional arguments, unset unless the caller gives them
  * @param body the body the call builds, if the carrier takes one
  * @param answer the component the call answers with; empty when it answers nothing (a bodyless 2xx)
  */
@@ -26,7 +26,7 @@ public record ClientOperation(
         HaContract.HttpOperation carrier,
         String tag,
         List<PathParameter> pathParameters,
-        int queryParameters,
+        List<QueryParameter> queryParameters,
         Optional<Body> body,
         Optional<String> answer) {
 
@@ -46,6 +46,29 @@ public record ClientOperation(
                 value = String.format(replacement, value, r.getKey(), r.getValue());
             }
             return value;
+        }
+    }
+
+    /**
+     * An optional query parameter: its name as the document spells it, and its scalar type ({@code string}, or
+     * {@code integer} with its {@code format}, int32 or int64), from which each language spells the argument's type.
+     */
+    public record QueryParameter(String name, String type, String format) {
+
+        public QueryParameter {
+            if (!type.equals("string") && !type.equals("integer")) {
+                throw new IllegalStateException("a typed call's query parameter must be a string or an integer, not "
+                        + type + " (" + name + ")");
+            }
+        }
+
+        public boolean integer() {
+            return type.equals("integer");
+        }
+
+        /** Whether the integer is 64 bits (int64); int32 otherwise, as openapi-generator reads an unformatted one. */
+        public boolean wide() {
+            return format.equals("int64");
         }
     }
 
@@ -71,11 +94,18 @@ public record ClientOperation(
             JsonNode entry = entry(named);
             JsonNode node = named.carrier().node();
             List<PathParameter> path = new ArrayList<>();
-            int query = 0;
+            List<QueryParameter> query = new ArrayList<>();
             for (JsonNode parameter : node.path("parameters")) {
                 JsonNode p = contract.deref(parameter);
                 String name = p.path("name").asText();
-                query += p.path("in").asText().equals("query") ? 1 : 0;
+                if (p.path("in").asText().equals("query")) {
+                    if (p.path("required").asBoolean(false)) {
+                        throw new IllegalStateException(named.name() + ": a typed call's query parameters are optional; "
+                                + name + " is required");
+                    }
+                    JsonNode schema = contract.deref(p.path("schema"));
+                    query.add(new QueryParameter(name, schema.path("type").asText(), schema.path("format").asText("")));
+                }
                 if (p.path("in").asText().equals("path") && !name.equals("version") && !name.equals("accountId")) {
                     Map<String, String> replace = new java.util.LinkedHashMap<>();
                     p.path("x-client-encoding").path("replace").fields()
@@ -84,7 +114,7 @@ public record ClientOperation(
                 }
             }
             operations.add(new ClientOperation(named.name(), named.summary(), named.carrier(),
-                    node.path("tags").path(0).asText(), List.copyOf(path), query, body(contract, named, entry),
+                    node.path("tags").path(0).asText(), List.copyOf(path), List.copyOf(query), body(contract, named, entry),
                     answer(contract, named)));
         }
         return List.copyOf(operations);

@@ -2,6 +2,7 @@ package io.hakit.openapi.clients;
 
 import io.hakit.openapi.clients.ClientOperation.Body;
 import io.hakit.openapi.clients.ClientOperation.PathParameter;
+import io.hakit.openapi.clients.ClientOperation.QueryParameter;
 import io.hakit.openapi.clients.ClientOperation.Step;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,8 +71,12 @@ final class JavaFacade implements Facade {
             String value = p.applied(p.name(), "%s.replace(\"%s\", \"%s\")");
             arguments.add(value);
         }
-        for (int i = 0; i < op.queryParameters(); i++) {
-            arguments.add("null");
+        List<String> query = new ArrayList<>();
+        List<String> queryArguments = new ArrayList<>();
+        for (QueryParameter q : op.queryParameters()) {
+            String type = q.integer() ? (q.wide() ? "Long" : "Integer") : "String";
+            query.add(type + " " + ClientOperation.camel(q.name()));
+            queryArguments.add(ClientOperation.camel(q.name()));
         }
         op.body().ifPresent(body -> {
             switch (body.kind()) {
@@ -82,12 +87,24 @@ final class JavaFacade implements Facade {
             }
             arguments.add(bodyExpression(body));
         });
+        arguments.addAll(queryArguments); // the generated method takes its optional arguments after the required ones
         String call = Names.lowerFirst(Names.javaApi(op.tag())) + "." + op.carrier().operationId() + "("
                 + String.join(", ", arguments) + ")";
         String answer = op.answer().orElse(null);
         StringBuilder out = new StringBuilder();
+        if (!query.isEmpty()) { // the call without them: the first page, as before
+            List<String> forwarded = new ArrayList<>();
+            parameters.forEach(p -> forwarded.add(p.substring(p.indexOf(' ') + 1)));
+            query.forEach(q -> forwarded.add("null"));
+            out.append("    /** ").append(op.summary()).append(" (").append(op.name()).append("): the first page. */\n");
+            out.append("    public ").append(answer == null ? "void" : answer).append(' ').append(op.name()).append('(')
+                    .append(String.join(", ", parameters)).append(") {\n        ").append(answer == null ? "" : "return ")
+                    .append(op.name()).append('(').append(String.join(", ", forwarded)).append(");\n    }\n\n");
+            parameters.addAll(query); // optional arguments last, after the body's
+        }
         out.append("    /** ").append(op.summary()).append(" (").append(op.name()).append(")")
-                .append(answer == null ? "; answers with no body" : "").append(". */\n");
+                .append(answer == null ? "; answers with no body" : "")
+                .append(query.isEmpty() ? "" : "; a null query parameter is not sent").append(". */\n");
         out.append("    public ").append(answer == null ? "void" : answer).append(' ').append(op.name()).append('(')
                 .append(String.join(", ", parameters)).append(") {\n");
         if (answer == null) {

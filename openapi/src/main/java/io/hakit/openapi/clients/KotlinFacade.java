@@ -2,6 +2,7 @@ package io.hakit.openapi.clients;
 
 import io.hakit.openapi.clients.ClientOperation.Body;
 import io.hakit.openapi.clients.ClientOperation.PathParameter;
+import io.hakit.openapi.clients.ClientOperation.QueryParameter;
 import io.hakit.openapi.clients.ClientOperation.Step;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,8 +86,12 @@ final class KotlinFacade implements Facade {
             String value = p.applied(p.name(), "%s.replace(\"%s\", \"%s\")");
             arguments.add(value);
         }
-        for (int i = 0; i < op.queryParameters(); i++) {
-            arguments.add("null");
+        List<String> query = new ArrayList<>();
+        List<String> queryArguments = new ArrayList<>();
+        for (QueryParameter q : op.queryParameters()) {
+            String name = ClientOperation.camel(q.name());
+            query.add(name + ": " + (q.integer() ? (q.wide() ? "Long" : "Int") : "String") + "? = null");
+            queryArguments.add(name + " = " + name);
         }
         op.body().ifPresent(body -> {
             switch (body.kind()) {
@@ -97,9 +102,13 @@ final class KotlinFacade implements Facade {
             }
             arguments.add(bodyExpression(body));
         });
+        arguments.addAll(queryArguments); // the generated method takes its optional arguments after the required ones
         String call = Names.lowerFirst(api) + "." + op.carrier().operationId() + "(" + String.join(", ", arguments) + ")";
-        String signature = "    fun " + op.name() + "(" + String.join(", ", parameters) + ")";
-        String doc = "    /** " + op.summary() + " (" + op.name() + ")" + (op.answer().isEmpty() ? "; answers with no body" : "") + ". */\n";
+        parameters.addAll(query); // default arguments last, after the body's
+        String signature = (query.isEmpty() ? "    fun " : "    @JvmOverloads fun ") + op.name() + "("
+                + String.join(", ", parameters) + ")";
+        String doc = "    /** " + op.summary() + " (" + op.name() + ")" + (op.answer().isEmpty() ? "; answers with no body" : "")
+                + (query.isEmpty() ? "" : "; a null query parameter is not sent") + ". */\n";
         return op.answer().isEmpty()
                 ? doc + signature + " {\n        call { " + call + " }\n    }\n"
                 : doc + signature + ": " + op.answer().get() + " =\n        call { " + call + " }\n            ?: error(\""

@@ -2,6 +2,7 @@ package io.hakit.openapi.clients;
 
 import io.hakit.openapi.clients.ClientOperation.Body;
 import io.hakit.openapi.clients.ClientOperation.PathParameter;
+import io.hakit.openapi.clients.ClientOperation.QueryParameter;
 import io.hakit.openapi.clients.ClientOperation.Step;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +60,7 @@ final class OpenapiFetchFacade implements Facade {
     private static String method(ClientOperation op) {
         List<String> parameters = new ArrayList<>();
         List<String> path = new ArrayList<>();
+        List<String> deferred = new ArrayList<>();
         if (op.carrier().pathTemplate().contains("{version}")) {
             path.add("version: 'v1.0'");
             path.add("accountId: this.accountId");
@@ -68,7 +70,16 @@ final class OpenapiFetchFacade implements Facade {
             String value = p.applied(p.name(), "%s.split('%s').join('%s')");
             path.add(p.name() + ": " + value);
         }
-        StringBuilder init = new StringBuilder("{ params: { path: { " + String.join(", ", path) + " } }");
+        String query = "";
+        if (!op.queryParameters().isEmpty()) { // one optional object last, sent as the query (absent members: not sent)
+            List<String> members = new ArrayList<>();
+            for (QueryParameter q : op.queryParameters()) {
+                members.add(q.name() + "?: " + (q.integer() ? "number" : "string"));
+            }
+            query = ", query";
+            deferred.add("query: { " + String.join("; ", members) + " } = {}");
+        }
+        StringBuilder init = new StringBuilder("{ params: { path: { " + String.join(", ", path) + " }" + query + " }");
         op.body().ifPresent(body -> {
             switch (body.kind()) {
                 case OBJECT -> parameters.add(body.argument() + ": Schemas['" + body.leafType() + "']");
@@ -79,6 +90,7 @@ final class OpenapiFetchFacade implements Facade {
             init.append(", body: ").append(bodyExpression(body));
         });
         init.append(" }");
+        parameters.addAll(deferred); // optional arguments last, after the body's
         String call = "await this.client." + op.carrier().method().toUpperCase(Locale.ROOT) + "('"
                 + op.carrier().pathTemplate() + "', " + init + ")";
         String doc = "    /** " + op.summary() + " (" + op.name() + ")" + (op.answer().isEmpty() ? "; answers with no body" : "") + ". */\n";

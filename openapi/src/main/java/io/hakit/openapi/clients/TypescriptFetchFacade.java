@@ -2,6 +2,7 @@ package io.hakit.openapi.clients;
 
 import io.hakit.openapi.clients.ClientOperation.Body;
 import io.hakit.openapi.clients.ClientOperation.PathParameter;
+import io.hakit.openapi.clients.ClientOperation.QueryParameter;
 import io.hakit.openapi.clients.ClientOperation.Step;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,6 +95,12 @@ final class TypescriptFetchFacade implements Facade {
             }
             fields.add(Names.lowerFirst(body.root()) + ": " + bodyExpression(body));
         });
+        if (!op.queryParameters().isEmpty()) { // one optional object last: { limit: 1, marker } (absent: not sent)
+            parameters.add("query: " + queryType(op) + " = {}");
+            for (QueryParameter q : op.queryParameters()) {
+                fields.add(ClientOperation.camel(q.name()) + ": query." + ClientOperation.camel(q.name()));
+            }
+        }
         String call = "this." + Names.lowerFirst(Names.api(op.tag(), "Api")) + "." + op.carrier().operationId()
                 + "({ " + String.join(", ", fields) + " })";
         String doc = "    /** " + op.summary() + " (" + op.name() + ")" + (op.answer().isEmpty() ? "; answers with no body" : "") + ". */\n";
@@ -102,6 +109,15 @@ final class TypescriptFetchFacade implements Facade {
                 ? doc + signature + ": Promise<void> {\n        await call(() => " + call + ");\n    }\n"
                 : doc + signature + ": Promise<" + op.answer().get() + "> {\n        return present(await call(() => " + call
                         + "), '" + op.name() + "');\n    }\n";
+    }
+
+    /** The optional query parameters as one object type: {@code { limit?: number; marker?: string }}. */
+    static String queryType(ClientOperation op) {
+        List<String> members = new ArrayList<>();
+        for (QueryParameter q : op.queryParameters()) {
+            members.add(ClientOperation.camel(q.name()) + "?: " + (q.integer() ? "number" : "string"));
+        }
+        return "{ " + String.join("; ", members) + " }";
     }
 
     /**

@@ -2,6 +2,7 @@ package io.hakit.openapi.clients;
 
 import io.hakit.openapi.clients.ClientOperation.Body;
 import io.hakit.openapi.clients.ClientOperation.PathParameter;
+import io.hakit.openapi.clients.ClientOperation.QueryParameter;
 import io.hakit.openapi.clients.ClientOperation.Step;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ final class PythonFacade implements Facade {
         out.append("\"\"\"The HA API's named operations, one typed call each, with the API version and the account bound once.\n\n")
                 .append("Generated from the document's x-operations by the kit (io.hakit.openapi.clients.FacadeMain); do not edit.\n")
                 .append("A fault raises HaFault; an operation that answers with no body returns None.\"\"\"\n")
-                .append("import json\n\nimport ").append(pkg).append("\nfrom ").append(pkg)
+                .append("import json\nfrom typing import Optional\n\nimport ").append(pkg).append("\nfrom ").append(pkg)
                 .append(".exceptions import ApiException\n\n\n");
         out.append("""
                 class HaFault(Exception):
@@ -92,6 +93,11 @@ final class PythonFacade implements Facade {
             }
             arguments.add(bodyExpression(body, argument));
         });
+        for (QueryParameter q : op.queryParameters()) { // keyword arguments, None (not sent) unless given
+            String name = Names.snake(ClientOperation.camel(q.name()));
+            parameters.add(name + ": Optional[" + (q.integer() ? "int" : "str") + "] = None");
+            arguments.add(name + "=" + name);
+        }
         String call = "self._" + Names.snake(Names.lowerFirst(Names.api(op.tag(), "Api"))) + "."
                 + Names.snake(op.carrier().operationId()) + "(" + String.join(", ", arguments) + ")";
         String name = Names.snake(op.name());

@@ -2,6 +2,7 @@ package io.hakit.openapi.clients;
 
 import io.hakit.openapi.clients.ClientOperation.Body;
 import io.hakit.openapi.clients.ClientOperation.PathParameter;
+import io.hakit.openapi.clients.ClientOperation.QueryParameter;
 import io.hakit.openapi.clients.ClientOperation.Step;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,19 +104,40 @@ final class GoFacade implements Facade {
             request += "." + body.root() + "(" + bodyExpression(body) + ")";
         }
         String name = Names.upperFirst(op.name());
-        StringBuilder out = new StringBuilder("// " + name + ": " + op.summary() + " (" + op.name() + ")"
+        StringBuilder out = new StringBuilder();
+        String prepare = "";
+        String execute = request + ".Execute()";
+        if (!op.queryParameters().isEmpty()) { // a variadic struct of optional pointers: ListX() is still the first page
+            String type = name + "Query";
+            out.append("// ").append(type).append(" holds ").append(name)
+                    .append("'s optional query parameters; a nil one is not sent.\n").append("type ").append(type).append(" struct {\n");
+            StringBuilder set = new StringBuilder("\trequest := " + request + "\n\tfor _, q := range query {\n");
+            for (QueryParameter q : op.queryParameters()) {
+                String field = ClientOperation.pascal(q.name());
+                out.append('\t').append(field).append(" *").append(q.integer() ? (q.wide() ? "int64" : "int32") : "string").append('\n');
+                set.append("\t\tif q.").append(field).append(" != nil {\n\t\t\trequest = request.").append(field)
+                        .append("(*q.").append(field).append(")\n\t\t}\n");
+            }
+            out.append("}\n\n");
+            parameters.add("query ..." + type);
+            prepare = set.append("\t}\n").toString();
+            execute = "request.Execute()";
+        }
+        out.append("// " + name + ": " + op.summary() + " (" + op.name() + ")"
                 + (op.answer().isEmpty() ? "; answers with no body" : "") + ".\n");
         String signature = "func (h *HaApi) " + name + "(" + String.join(", ", parameters) + ")";
         if (op.answer().isPresent()) {
-            out.append(signature).append(" (*").append(op.answer().get()).append(", error) {\n")
-                    .append("\tanswer, r, err := ").append(request).append(".Execute()\n")
+            out.append(signature).append(" (*").append(op.answer().get()).append(", error) {\n").append(prepare)
+                    .append("\tanswer, r, err := ").append(execute).append("\n")
                     .append("\tif err != nil {\n\t\treturn nil, fault(r, err)\n\t}\n")
                     .append("\tif answer == nil {\n\t\treturn nil, fmt.Errorf(\"").append(op.name())
                     .append(" answered with no body\")\n\t}\n\treturn answer, nil\n}\n");
         } else if (op.carrierAnswers()) {
-            out.append(signature).append(" error {\n\t_, r, err := ").append(request).append(".Execute()\n\treturn fault(r, err)\n}\n");
+            out.append(signature).append(" error {\n").append(prepare).append("\t_, r, err := ").append(execute)
+                    .append("\n\treturn fault(r, err)\n}\n");
         } else {
-            out.append(signature).append(" error {\n\tr, err := ").append(request).append(".Execute()\n\treturn fault(r, err)\n}\n");
+            out.append(signature).append(" error {\n").append(prepare).append("\tr, err := ").append(execute)
+                    .append("\n\treturn fault(r, err)\n}\n");
         }
         return out.toString();
     }

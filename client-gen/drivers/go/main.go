@@ -121,6 +121,11 @@ func main() {
 	}
 	expect(inList(must(api.ListBackups())), "ListBackups")
 	expect(inList(must(api.ListHaBackups(id))), "ListHaBackups")
+	expect(inList(must(api.ListBackups(haclient.ListBackupsQuery{Datastore: haclient.PtrString("mariadb")}))) &&
+		len(must(api.ListBackups(haclient.ListBackupsQuery{Datastore: haclient.PtrString("mysql")})).Backups) == 0,
+		"ListBackups with datastore sends it")
+	expect(len(must(api.ListHaBackups(id, haclient.ListHaBackupsQuery{Limit: haclient.PtrInt32(1), Marker: &backup.Id})).Backups) == 0,
+		"ListHaBackups with limit and marker sends them")
 	ok(api.DeleteBackup(backup.Id))
 	active(id)
 
@@ -131,6 +136,12 @@ func main() {
 	converted := must(api.ConvertToHa(replicationInstanceID, *haclient.NewConvertToHaSpec("driver-converted"))).HaInstance
 	expect(converted.State == haclient.BUILD, "ConvertToHa answers the new group in BUILD")
 	active(converted.Id)
+	first := must(api.ListHaInstances(haclient.ListHaInstancesQuery{Limit: haclient.PtrInt32(1)})).HaInstances
+	expect(len(first) == 1, "ListHaInstances with limit 1 answers one group")
+	second := must(api.ListHaInstances(haclient.ListHaInstancesQuery{Limit: haclient.PtrInt32(1), Marker: &first[0].Id})).HaInstances
+	expect(len(second) == 1 && second[0].Id != first[0].Id &&
+		(first[0].Id == id && second[0].Id == converted.Id || first[0].Id == converted.Id && second[0].Id == id),
+		"ListHaInstances with the first page's marker answers the other group")
 	ok(api.DeleteHaInstance(converted.Id))
 	ok(api.DeleteHaInstance(id))
 	poll(func() bool { _, err := api.ShowHaInstance(id); return err != nil && fault(err).Status == 404 }, "the group is gone")
@@ -141,5 +152,5 @@ func main() {
 	expect(fault(err).Status == 404 && fault(err).FaultName == "itemNotFound", "a 404 is an itemNotFound fault")
 	_, err = api.CreateBackup(*haclient.NewBackupSpec("names-nothing"))
 	expect(fault(err).Status == 400 && fault(err).FaultName == "badRequest", "a 400 is a badRequest fault")
-	fmt.Println("driver ok: 21 operations, 3 faults")
+	fmt.Println("driver ok: 21 operations, paging, 3 faults")
 }

@@ -64,6 +64,9 @@ public final class Driver {
         poll(() -> api.showBackup(backup.getId()).getBackup().getStatus() == Backup.StatusEnum.COMPLETED, "the backup completes");
         expect(api.listBackups().getBackups().stream().anyMatch(b -> b.getId().equals(backup.getId())), "listBackups");
         expect(api.listHaBackups(id).getBackups().stream().anyMatch(b -> b.getId().equals(backup.getId())), "listHaBackups");
+        expect(api.listBackups("mariadb", null, null).getBackups().stream().anyMatch(b -> b.getId().equals(backup.getId()))
+                && api.listBackups("mysql", null, null).getBackups().isEmpty(), "listBackups with datastore sends it");
+        expect(api.listHaBackups(id, 1, backup.getId()).getBackups().isEmpty(), "listHaBackups with limit and marker sends them");
         api.deleteBackup(backup.getId());
         active(api, id);
 
@@ -76,6 +79,12 @@ public final class Driver {
                 .getHaInstance();
         expect(converted.getState() == HaState.BUILD, "convertToHa answers the new group in BUILD");
         active(api, converted.getId());
+        List<HaInstanceSummary> first = api.listHaInstances(1, null).getHaInstances();
+        expect(first.size() == 1, "listHaInstances with limit 1 answers one group");
+        List<HaInstanceSummary> second = api.listHaInstances(1, first.get(0).getId()).getHaInstances();
+        expect(second.size() == 1 && !second.get(0).getId().equals(first.get(0).getId())
+                && java.util.Set.of(id, converted.getId()).equals(java.util.Set.of(first.get(0).getId(), second.get(0).getId())),
+                "listHaInstances with the first page's marker answers the other group");
         api.deleteHaInstance(converted.getId());
         api.deleteHaInstance(id);
         poll(() -> fault(() -> api.showHaInstance(id)).status() == 404, "deleteHaInstance: the group is gone");
@@ -87,7 +96,7 @@ public final class Driver {
                 && missing.faultMessage().contains("no-such-group"), "a 404 is an itemNotFound fault");
         HaFault bad = fault(() -> api.createBackup(new BackupSpec().name("names-nothing")));
         expect(bad.status() == 400 && bad.faultName().equals("badRequest"), "a 400 is a badRequest fault");
-        System.out.println("driver ok: 21 operations, 3 faults");
+        System.out.println("driver ok: 21 operations, paging, 3 faults");
     }
 
     private static MemberSpec member(String name) {

@@ -66,6 +66,9 @@ fun run(base: String, token: String, configurationId: String, replicationInstanc
     poll("the backup completes") { api.showBackup(backup.id).backup.status == Backup.Status.COMPLETED }
     expect(api.listBackups().backups.any { it.id == backup.id }, "listBackups")
     expect(api.listHaBackups(id).backups.any { it.id == backup.id }, "listHaBackups")
+    expect(api.listBackups(datastore = "mariadb").backups.any { it.id == backup.id }
+        && api.listBackups(datastore = "mysql").backups.isEmpty(), "listBackups with datastore sends it")
+    expect(api.listHaBackups(id, limit = 1, marker = backup.id).backups.isEmpty(), "listHaBackups with limit and marker sends them")
     api.deleteBackup(backup.id)
     active(id)
 
@@ -76,6 +79,11 @@ fun run(base: String, token: String, configurationId: String, replicationInstanc
     val converted = api.convertToHa(replicationInstanceId, ConvertToHaSpec(name = "driver-converted")).haInstance
     expect(converted.state == HaState.BUILD, "convertToHa answers the new group in BUILD")
     active(converted.id)
+    val first = api.listHaInstances(limit = 1).haInstances
+    expect(first.size == 1, "listHaInstances with limit 1 answers one group")
+    val second = api.listHaInstances(limit = 1, marker = first[0].id).haInstances
+    expect(second.size == 1 && second[0].id != first[0].id && setOf(first[0].id, second[0].id) == setOf(id, converted.id),
+        "listHaInstances with the first page's marker answers the other group")
     api.deleteHaInstance(converted.id)
     api.deleteHaInstance(id)
     poll("deleteHaInstance: the group is gone") { fault { api.showHaInstance(id) }.status == 404 }
@@ -87,7 +95,7 @@ fun run(base: String, token: String, configurationId: String, replicationInstanc
         "a 404 is an itemNotFound fault")
     val bad = fault { api.createBackup(BackupSpec(name = "names-nothing")) }
     expect(bad.status == 400 && bad.faultName == "badRequest", "a 400 is a badRequest fault")
-    println("driver ok: 21 operations, 3 faults")
+    println("driver ok: 21 operations, paging, 3 faults")
 }
 
 fun main(args: Array<String>) = run(args[0], args[1], args[2], args[3])

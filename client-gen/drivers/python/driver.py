@@ -75,6 +75,10 @@ def main(base, token, configuration_id, replication_instance_id):
     poll(lambda: api.show_backup(backup.id).backup.status == "COMPLETED", "the backup completes")
     expect(any(b.id == backup.id for b in api.list_backups().backups), "list_backups")
     expect(any(b.id == backup.id for b in api.list_ha_backups(ha_id).backups), "list_ha_backups")
+    expect(any(b.id == backup.id for b in api.list_backups(datastore="mariadb").backups)
+           and not api.list_backups(datastore="mysql").backups, "list_backups with datastore sends it")
+    expect(not api.list_ha_backups(ha_id, limit=1, marker=backup.id).backups,
+           "list_ha_backups with limit and marker sends them")
     api.delete_backup(backup.id)
     active(ha_id)
 
@@ -86,6 +90,11 @@ def main(base, token, configuration_id, replication_instance_id):
     converted = api.convert_to_ha(replication_instance_id, ha_client.ConvertToHaSpec(name="driver-converted")).ha_instance
     expect(converted.state == ha_client.HaState.BUILD, "convert_to_ha answers the new group in BUILD")
     active(converted.id)
+    first = api.list_ha_instances(limit=1).ha_instances
+    expect(len(first) == 1, "list_ha_instances with limit 1 answers one group")
+    second = api.list_ha_instances(limit=1, marker=first[0].id).ha_instances
+    expect(len(second) == 1 and second[0].id != first[0].id and {first[0].id, second[0].id} == {ha_id, converted.id},
+           "list_ha_instances with the first page's marker answers the other group")
     api.delete_ha_instance(converted.id)
     api.delete_ha_instance(ha_id)
     poll(lambda: fault(lambda: api.show_ha_instance(ha_id)).status == 404, "delete_ha_instance: the group is gone")
@@ -97,7 +106,7 @@ def main(base, token, configuration_id, replication_instance_id):
            "a 404 is an itemNotFound fault")
     bad = fault(lambda: api.create_backup(ha_client.BackupSpec(name="names-nothing")))
     expect(bad.status == 400 and bad.fault_name == "badRequest", "a 400 is a badRequest fault")
-    print("driver ok: 21 operations, 3 faults")
+    print("driver ok: 21 operations, paging, 3 faults")
 
 
 if __name__ == "__main__":

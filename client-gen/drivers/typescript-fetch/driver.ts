@@ -74,6 +74,10 @@ async function main(): Promise<void> {
     await poll(async () => (await api.showBackup(backup.id)).backup.status === 'COMPLETED', 'the backup completes');
     expect((await api.listBackups()).backups.some((b) => b.id === backup.id), 'listBackups');
     expect((await api.listHaBackups(id)).backups.some((b) => b.id === backup.id), 'listHaBackups');
+    expect((await api.listBackups({ datastore: 'mariadb' })).backups.some((b) => b.id === backup.id)
+        && (await api.listBackups({ datastore: 'mysql' })).backups.length === 0, 'listBackups with datastore sends it');
+    expect((await api.listHaBackups(id, { limit: 1, marker: backup.id })).backups.length === 0,
+        'listHaBackups with limit and marker sends them');
     await api.deleteBackup(backup.id);
     await active(id);
 
@@ -84,6 +88,12 @@ async function main(): Promise<void> {
     const converted = (await api.convertToHa(replicationInstanceId, { name: 'driver-converted' })).haInstance;
     expect(converted.state === 'BUILD', 'convertToHa answers the new group in BUILD');
     await active(converted.id);
+    const first = (await api.listHaInstances({ limit: 1 })).haInstances;
+    expect(first.length === 1, 'listHaInstances with limit 1 answers one group');
+    const second = (await api.listHaInstances({ limit: 1, marker: first[0].id })).haInstances;
+    expect(second.length === 1 && second[0].id !== first[0].id
+        && [first[0].id, second[0].id].sort().join() === [id, converted.id].sort().join(),
+        "listHaInstances with the first page's marker answers the other group");
     await api.deleteHaInstance(converted.id);
     await api.deleteHaInstance(id);
     await poll(async () => (await fault(() => api.showHaInstance(id))).status === 404, 'deleteHaInstance: the group is gone');
@@ -95,7 +105,7 @@ async function main(): Promise<void> {
         'a 404 is an itemNotFound fault');
     const bad = await fault(() => api.createBackup({ name: 'names-nothing' }));
     expect(bad.status === 400 && bad.faultName === 'badRequest', 'a 400 is a badRequest fault');
-    console.log('driver ok: 21 operations, 3 faults');
+    console.log('driver ok: 21 operations, paging, 3 faults');
 }
 
 main().catch((e) => {

@@ -195,6 +195,15 @@ final class ReaderNotes {
         }
     }
 
+    /**
+     * How a kit mark names its decision in "Where this comes from": {@code (K9, docs/fidelity.md)}, with the mark
+     * {@code shown} as given (the reference page shows it as a link to the decision's text, {@link ReferencePage}).
+     */
+    static String decisionReference(String decision, String shown) {
+        return "(" + shown + ", " + (decision.startsWith("discrepancy") ? "docs/seed-discrepancies.md" : "docs/fidelity.md")
+                + ")";
+    }
+
     private static String source(JsonNode mark) {
         StringBuilder text = new StringBuilder();
         if (mark.has("seed")) {
@@ -204,8 +213,8 @@ final class ReaderNotes {
             text.append("Rackspace's Cloud Databases docs (").append(mark.path("rackspace").asText()).append(")");
         } else {
             String decision = mark.path("kit").asText();
-            text.append(decision.startsWith("discrepancy") ? "the kit's choice where the seed contradicts itself ("
-                    + decision + ", docs/seed-discrepancies.md)" : "a decision of the kit (" + decision + ", docs/fidelity.md)");
+            text.append(decision.startsWith("discrepancy") ? "the kit's choice where the seed contradicts itself "
+                    : "a decision of the kit ").append(decisionReference(decision, decision));
         }
         List<String> detail = new ArrayList<>();
         if (mark.has("rule")) {

@@ -4,13 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +30,10 @@ import java.util.regex.Pattern;
 public final class ReferencePage {
 
     static final String CHANGES_TAG = "What changed";
+    private static final String ABOUT_GROUP = "About this reference";
+    /** The sections that hold the text of the kit's decisions the document's marks name ({@link KitDecisions}). */
+    static final String DECISIONS_TAG = "Decisions of the kit";
+    static final String DISCREPANCIES_TAG = "Seed discrepancies";
     /**
      * The changelog's diffs (code blocks, {@link ChangeLogMarkdown}) wrap their long lines: Redoc's middle column is
      * narrow, and a change at the end of a long line would be out of sight. Redoc names the section by its tag.
@@ -51,10 +62,12 @@ public final class ReferencePage {
 
     private ReferencePage() {}
 
-    /** The page's HTML for a bundle, a renderer script and the changelog's Markdown. */
-    static String html(JsonNode bundle, String redocStandalone, String changesMarkdown) throws IOException {
+    /** The page's HTML for a bundle, a renderer script, the changelog's Markdown and the kit's decisions. */
+    static String html(JsonNode bundle, String redocStandalone, String changesMarkdown, KitDecisions decisions)
+            throws IOException {
         ObjectNode spec = bundle.deepCopy();
         addChangesSection(spec, changesMarkdown);
+        addDecisionSections(spec, decisions);
         String title = spec.path("info").path("title").asText("API reference");
         return """
                 <!doctype html>
@@ -119,9 +132,118 @@ public final class ReferencePage {
         tag.put("x-traitTag", true);
         tag.put("description", "What this document changes in the API against the last released contract "
                 + "(openapi/baseline/ha-api.yaml), as openapi-diff sees it.\n\n" + changesMarkdown);
+        aboutGroup(spec).add(CHANGES_TAG);
+    }
+
+    /**
+     * The marks that name a decision of the kit ({@code kit: K9}, {@code kit: discrepancy 1}), each once, in order
+     * (K-rules first, by number).
+     */
+    static List<String> kitMarks(JsonNode document) {
+        Set<String> marks = new TreeSet<>(KitDecisions::compare);
+        collectKitMarks(document, marks);
+        return List.copyOf(marks);
+    }
+
+    private static void collectKitMarks(JsonNode node, Set<String> marks) {
+        JsonNode provenance = node.get("x-provenance");
+        if (provenance != null) {
+            (provenance.isArray() ? provenance : JSON.createArrayNode().add(provenance)).forEach(mark -> {
+                if (mark.has("kit")) {
+                    marks.add(mark.get("kit").asText());
+                }
+            });
+        }
+        node.forEach(child -> collectKitMarks(child, marks));
+    }
+
+    /** A reference as {@link ReaderNotes#decisionReference} writes it, with the mark not a link. */
+    private static final Pattern UNLINKED_REFERENCE = Pattern.compile(
+            "\\((?:K\\d+|discrepancy \\d+), docs/(?:fidelity|seed-discrepancies)\\.md\\)");
+
+    /** The route of the page's section that holds a decision's text: Redoc's hash route of its heading. */
+    static String decisionRoute(KitDecisions.Decision decision) {
+        return "#/" + slug(decision.mark().startsWith("K") ? DECISIONS_TAG : DISCREPANCIES_TAG) + "/"
+                + slug(decision.title());
+    }
+
+    static String slug(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+
+    /**
+     * Two sections of the page, "Decisions of the kit" and "Seed discrepancies", that hold the text (from the docs)
+     * of every decision a mark names, each under its own heading, and so its own route; every mark in "Where this
+     * comes from" links to it. A mark that the docs do not define stops the build, and so does a mark that
+     * {@link ReaderNotes} did not write as {@link ReaderNotes#decisionReference} says (it would have no link).
+     */
+    private static void addDecisionSections(ObjectNode spec, KitDecisions decisions) {
+        List<String> marks = kitMarks(spec);
+        List<KitDecisions.Decision> named = marks.stream().map(decisions::get).toList();
+        Map<String, String> links = new LinkedHashMap<>();
+        for (KitDecisions.Decision decision : named) {
+            links.put(ReaderNotes.decisionReference(decision.mark(), decision.mark()), ReaderNotes.decisionReference(
+                    decision.mark(), "[" + decision.mark() + "](" + decisionRoute(decision) + ")"));
+        }
+        List<String> unlinked = new ArrayList<>();
+        linkDecisions(spec, links, unlinked);
+        if (!unlinked.isEmpty()) {
+            throw new IllegalStateException("descriptions name decisions that no mark names, so the page has no "
+                    + "text for them: " + unlinked);
+        }
+        addDecisionSection(spec, DECISIONS_TAG, named.stream().filter(d -> d.mark().startsWith("K")).toList(),
+                "The rules of the document that neither the seed nor Rackspace's wider docs state, which the kit "
+                        + "decided: each one that a \"Where this comes from\" of this reference names, as "
+                        + "docs/fidelity.md (\"Decisions the document makes\") words it.");
+        addDecisionSection(spec, DISCREPANCIES_TAG, named.stream().filter(d -> !d.mark().startsWith("K")).toList(),
+                "Where the seed contradicts itself, and what the document does: each entry that a \"Where this "
+                        + "comes from\" of this reference names, as docs/seed-discrepancies.md records it. Where the "
+                        + "seed's prose, tables and wire examples disagree, that file's rule is that the wire "
+                        + "examples win.");
+    }
+
+    /**
+     * Replaces each key of {@code links} with its value in every description; a reference to a decision that is
+     * left (one that {@link ReaderNotes} wrote for a mark this page did not collect) goes to {@code unlinked}.
+     */
+    private static void linkDecisions(JsonNode node, Map<String, String> links, List<String> unlinked) {
+        if (node instanceof ObjectNode object && object.get("description") instanceof TextNode description) {
+            String text = description.asText();
+            for (Map.Entry<String, String> link : links.entrySet()) {
+                text = text.replace(link.getKey(), link.getValue());
+            }
+            UNLINKED_REFERENCE.matcher(text).results().forEach(m -> unlinked.add(m.group()));
+            object.put("description", text);
+        }
+        node.forEach(child -> linkDecisions(child, links, unlinked));
+    }
+
+    private static void addDecisionSection(ObjectNode spec, String name, List<KitDecisions.Decision> decisions,
+            String intro) {
+        if (decisions.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(intro).append('\n');
+        for (KitDecisions.Decision decision : decisions) {
+            text.append("\n## ").append(decision.title()).append("\n\n").append(decision.text()).append('\n');
+        }
+        ObjectNode tag = ((ArrayNode) spec.withArray("tags")).addObject();
+        tag.put("name", name);
+        tag.put("x-traitTag", true);
+        tag.put("description", text.toString());
+        aboutGroup(spec).add(name);
+    }
+
+    /** The tags of the sidebar's last group, "About this reference". */
+    private static ArrayNode aboutGroup(ObjectNode spec) {
+        for (JsonNode group : spec.withArray("x-tagGroups")) {
+            if (group.path("name").asText().equals(ABOUT_GROUP)) {
+                return (ArrayNode) group.get("tags");
+            }
+        }
         ObjectNode group = spec.withArray("x-tagGroups").addObject();
-        group.put("name", "About this reference");
-        group.putArray("tags").add(CHANGES_TAG);
+        group.put("name", ABOUT_GROUP);
+        return group.putArray("tags");
     }
 
     /** A script element ends at the first {@code </script}; HTML comments inside it change how it is parsed. */
@@ -138,18 +260,21 @@ public final class ReferencePage {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    /** Usage: {@code ReferencePage BUNDLE.yaml REDOC_STANDALONE.js CHANGES.md OUT.html [MORE_OUT.html ...]}. */
+    /**
+     * Usage: {@code ReferencePage BUNDLE.yaml REDOC_STANDALONE.js CHANGES.md DOCS OUT.html [MORE_OUT.html ...]}, DOCS
+     * the repository's docs folder (fidelity.md, seed-discrepancies.md).
+     */
     public static void main(String[] args) throws IOException {
-        if (args.length < 4) {
-            throw new IllegalArgumentException("usage: ReferencePage BUNDLE.yaml REDOC.js CHANGES.md OUT.html [...]");
+        if (args.length < 5) {
+            throw new IllegalArgumentException("usage: ReferencePage BUNDLE.yaml REDOC.js CHANGES.md DOCS OUT.html [...]");
         }
         Path renderer = Path.of(args[1]);
         if (!Files.isRegularFile(renderer)) {
             throw new IllegalStateException(renderer + " is missing: npm ci in openapi/renderer installs it");
         }
         String page = html(YAML.readTree(Path.of(args[0]).toFile()), Files.readString(renderer),
-                Files.readString(Path.of(args[2])));
-        for (int i = 3; i < args.length; i++) {
+                Files.readString(Path.of(args[2])), KitDecisions.read(Path.of(args[3])));
+        for (int i = 4; i < args.length; i++) {
             Path out = Path.of(args[i]);
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.writeString(out, page);

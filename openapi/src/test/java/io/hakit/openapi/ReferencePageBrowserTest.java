@@ -163,6 +163,118 @@ class ReferencePageBrowserTest {
         }
     }
 
+    /**
+     * The marks that "Where this comes from" shows: as {@link ReaderNotes} walks the document, every x-provenance
+     * outside examples and outside extensions (x-catalog's mark names K28, but no renderer shows an extension).
+     */
+    private static void shownKitMarks(JsonNode node, java.util.Set<String> marks) {
+        if (node.isObject()) {
+            JsonNode provenance = node.path("x-provenance");
+            (provenance.isArray() ? provenance : PRETTY.createArrayNode().add(provenance)).forEach(mark -> {
+                if (mark.has("kit")) {
+                    marks.add(mark.get("kit").asText());
+                }
+            });
+            node.fields().forEachRemaining(field -> {
+                if (!field.getKey().startsWith("x-") && !field.getKey().equals("examples")
+                        && !field.getKey().equals("example")) {
+                    shownKitMarks(field.getValue(), marks);
+                }
+            });
+        } else {
+            node.forEach(child -> shownKitMarks(child, marks));
+        }
+    }
+
+    /**
+     * A decision's text as the page must show it: the runs of the docs' Markdown between its marks (emphasis, code),
+     * each of which the rendered section must hold.
+     */
+    private static List<String> shownRuns(KitDecisions.Decision decision) {
+        return java.util.Arrays.stream(decision.text().split("[`*]+")).map(run -> run.replaceAll("\\s+", " ").strip())
+                .filter(run -> !run.isBlank()).toList();
+    }
+
+    /** A JavaScript condition: the section of {@code route} (#/...) shows every run of the decision's text. */
+    private static String sectionShows(String route, KitDecisions.Decision decision) throws Exception {
+        String section = "document.querySelector('[data-section-id=\"" + route.substring(1) + "\"]')";
+        return "(() => { const s = " + section + "; if (!s) { return false; }"
+                + " const text = s.textContent.replace(/\\s+/g, ' ');"
+                + " return " + PRETTY.writeValueAsString(shownRuns(decision)) + ".every(r => text.includes(r)); })()";
+    }
+
+    @Test
+    void everyDecisionOfTheKitThatAMarkNamesIsOnThePageAndEveryMarkLinksToIt() throws Exception {
+        // "Where this comes from" named "K9, docs/fidelity.md" and "discrepancy 1, docs/seed-discrepancies.md",
+        // files a reader of the page does not have: the page carries their text, and each mark is a link to it.
+        HaContract contract = HaContract.load(KitPaths.BUNDLE);
+        KitDecisions decisions = KitDecisions.read(KitPaths.ROOT.resolve("docs"));
+        List<String> marks = ReferencePage.kitMarks(contract.document());
+        java.util.Set<String> shown = new java.util.TreeSet<>(KitDecisions::compare);
+        shownKitMarks(contract.document(), shown);
+        assertThat(shown).contains("K9", "K12", "discrepancy 1", "discrepancy 21");
+        assertThat(marks).containsAll(shown);
+        // The document the page renders links each mark that "Where this comes from" shows.
+        String html = Files.readString(PAGE);
+        String marker = "<script type=\"application/json\" id=\"ha-api-document\">";
+        String pageDocument = html.substring(html.indexOf(marker) + marker.length(), html.indexOf("</script>",
+                html.indexOf(marker)));
+        List<String> descriptions = new ArrayList<>();
+        PRETTY.readTree(pageDocument).findValues("description").forEach(d -> descriptions.add(d.asText()));
+        java.util.Map<String, String> routeOf = new java.util.LinkedHashMap<>();
+        shown.forEach(mark -> routeOf.put(ReferencePage.decisionRoute(decisions.get(mark)), mark));
+        assertThat(routeOf).as("marks and the routes of their decisions").allSatisfy((route, mark) ->
+                assertThat(descriptions).as(mark).anySatisfy(d -> assertThat(d).contains("[" + mark + "](" + route + ")")));
+        java.time.Duration bound = java.time.Duration.ofSeconds(30);
+        try (HeadlessChromium chromium = HeadlessChromium.start(WORK.resolve("decisions"))) {
+            List<String> notShown = new ArrayList<>();
+            for (String mark : marks) {
+                String route = ReferencePage.decisionRoute(decisions.get(mark));
+                chromium.navigate(PAGE.toUri() + route);
+                if (!chromium.waitFor(sectionShows(route, decisions.get(mark)), bound)) {
+                    notShown.add(mark + " at " + route);
+                }
+            }
+            assertThat(notShown).as("decisions whose text the page does not show at their route").isEmpty();
+            // Every link from a "Where this comes from" that a route of the document shows, clicked where it is.
+            String links = "Array.from(document.querySelectorAll('[data-component-name=\"Markdown/Markdown\"]"
+                    + " a[href^=\"#/decisions-of-the-kit/\"], [data-component-name=\"Markdown/Markdown\"]"
+                    + " a[href^=\"#/seed-discrepancies/\"]')).map(a => a.getAttribute('href'))";
+            java.util.Map<String, String> linkedFrom = new java.util.LinkedHashMap<>();
+            List<String> unresolved = new ArrayList<>();
+            for (Route route : routes(contract, "")) {
+                String hash = route.url() != null ? route.url() : route.link().replaceAll(".*href=\"([^\"]+)\".*", "$1");
+                String routeShown = "document.querySelector('[data-section-id=\"" + hash.substring(1) + "\"]')";
+                chromium.navigate(PAGE.toUri() + hash);
+                chromium.waitFor(routeShown, bound);
+                // Redoc also renders the neighbouring routes, whose links are not the route's own.
+                for (JsonNode href : chromium.evaluate(links.replace("document.querySelectorAll(", routeShown
+                        + ".querySelectorAll("))) {
+                    String link = href.asText();
+                    if (linkedFrom.putIfAbsent(link, hash) != null || !routeOf.containsKey(link)) {
+                        continue;
+                    }
+                    String anchor = routeShown + ".querySelector('[data-component-name=\"Markdown/Markdown\"] a[href=\""
+                            + link + "\"]')";
+                    chromium.evaluate("(() => { const a = " + anchor + "; if (a) { a.click(); } return true; })()");
+                    if (!chromium.waitFor("location.hash === '" + link + "' && "
+                            + sectionShows(link, decisions.get(routeOf.get(link))), bound)) {
+                        unresolved.add(link + " from " + hash);
+                    }
+                    chromium.navigate(PAGE.toUri() + hash);
+                    chromium.waitFor(routeShown, bound);
+                }
+            }
+            // Those in a response or a schema that the reader expands are not in the page until then.
+            assertThat(routeOf.keySet()).as("links to the decisions, on the page").containsAll(linkedFrom.keySet());
+            assertThat(linkedFrom).as("links shown without expanding anything").hasSizeGreaterThan(routeOf.size() / 2);
+            assertThat(unresolved).as("links that do not lead to their decision's text").isEmpty();
+            assertThat(chromium.requestedUrls()).as("requests beyond the page itself").allSatisfy(url ->
+                    assertThat(url).matches("(file|data|blob|about):.*"));
+            assertThat(chromium.consoleErrors()).as("errors in the page's console").isEmpty();
+        }
+    }
+
     /** Opens Redoc's search (Ctrl+K), types a name, and says whether a result leads to {@code route}. */
     private static boolean searchFinds(HeadlessChromium chromium, String name, String route) {
         String input = "document.querySelector('input[placeholder=\"Search docs...\"]')";

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -55,9 +56,16 @@ public final class GateRun {
         if (unreachable != null) {
             return notRun(Outcome.UNREACHABLE, target, start, unreachable);
         }
-        String refused = inputsRefused(config);
-        if (refused != null) {
-            return notRun(Outcome.INPUT_REFUSED, target, start, refused);
+        try {
+            Optional<String> refused = new GateInputs(config).refused();
+            if (refused.isPresent()) {
+                return notRun(Outcome.INPUT_REFUSED, target, start, refused.get());
+            }
+        } catch (IOException e) { // it answered GET / a moment ago: gone since, which is not the caller's input
+            return notRun(Outcome.UNREACHABLE, target, start, config.baseUrl() + " stopped answering: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return notRun(Outcome.UNREACHABLE, target, start, "interrupted");
         }
         progress.println("Behaviour scenarios");
         TestExecutionSummary summary = scenarios(target, progress);
@@ -90,18 +98,6 @@ public final class GateRun {
     private static Result notRun(Outcome outcome, Target target, long start, String why) {
         return new Result(outcome, null, target.conformance(), target.config(), since(start),
                 new FuzzPhase.Result(0, 0, Map.of()), 0, List.of(), why);
-    }
-
-    /** Why the target does not take the caller's inputs (a token, an id), or null. */
-    private static String inputsRefused(GateConfig config) {
-        try {
-            return new GateInputs(config).refused().orElse(null);
-        } catch (IOException e) {
-            return config.baseUrl() + " did not answer the gate's check of its inputs: " + e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        }
     }
 
     /** The scenarios alone, as the kit's suites run them. */

@@ -26,25 +26,50 @@ final class PythonFacade implements Facade {
         out.append("\"\"\"The HA API's named operations, one typed call each, with the API version and the account bound once.\n\n")
                 .append("Generated from the document's x-operations by the kit (io.hakit.openapi.clients.FacadeMain); do not edit.\n")
                 .append("A fault raises HaFault; an operation that answers with no body returns None.\"\"\"\n")
-                .append("import json\nfrom typing import Optional\n\nimport ").append(pkg).append("\nfrom ").append(pkg)
-                .append(".exceptions import ApiException\n\n\n");
+                .append("import json\nfrom typing import Optional\n\nimport urllib3\n\nimport ").append(pkg).append("\nfrom ").append(pkg)
+                .append(" import rest\nfrom ").append(pkg).append(".exceptions import ApiException\n\n\n");
         out.append("""
                 class HaFault(Exception):
-                    \"\"\"A fault the service answered: the status, the fault's name and its message.\"\"\"
+                    \"\"\"A fault the service answered: the status, the fault's name, its message, its details (None when absent)
+                    and retry_after, the seconds to wait before asking again (from the fault's retryAfter or the answer's
+                    Retry-After header; None when neither).\"\"\"
 
-                    def __init__(self, status: int, fault_name: str, fault_message: str):
+                    def __init__(self, status: int, fault_name: str, fault_message: str, details: Optional[str] = None,
+                                 retry_after: Optional[int] = None):
                         super().__init__("%s (%s): %s" % (fault_name, status, fault_message))
                         self.status = status
                         self.fault_name = fault_name
                         self.fault_message = fault_message
+                        self.details = details
+                        self.retry_after = retry_after
 
                     @staticmethod
                     def of(e: ApiException) -> "HaFault":
+                        header = None
+                        for key, value in (e.headers or {}).items():
+                            if key.lower() == "retry-after":
+                                header = value
                         try:
                             (name, inner), = json.loads(e.body).items()
-                            return HaFault(e.status, name, inner.get("message", ""))
+                            details = inner.get("details")
+                            seconds = _seconds(inner.get("retryAfter"))
+                            return HaFault(e.status, name, inner.get("message", ""),
+                                           None if details is None else str(details),
+                                           seconds if seconds is not None else _seconds(header))
                         except Exception:
-                            return HaFault(e.status, "unexpected", str(e.body))
+                            return HaFault(e.status, "unexpected", str(e.body), None, _seconds(header))
+
+
+                def _seconds(value) -> Optional[int]:
+                    try:
+                        return None if value is None or isinstance(value, bool) else int(str(value).strip())
+                    except ValueError:
+                        return None
+
+
+                # The generated client's urllib3 retries by default, waiting out a 413's or 503's Retry-After and
+                # answering only the retry: HaApi turns that off, so that every fault reaches the caller at once.
+                NO_RETRIES = urllib3.Retry(total=0, redirect=0, respect_retry_after_header=False, raise_on_status=False)
 
 
                 def _call(request):
@@ -63,6 +88,11 @@ final class PythonFacade implements Facade {
                 class HaApi:
                 """);
         out.append("    def __init__(self, client: ").append(pkg).append(".ApiClient, account_id: str):\n")
+                .append("        \"\"\"Binds the account. Unless the client's Configuration.retries was set, HaApi sets it to NO_RETRIES\n")
+                .append("        (and builds the client's REST client again from it), so that a fault is raised at once.\"\"\"\n")
+                .append("        if client.configuration.retries is None:\n")
+                .append("            client.configuration.retries = NO_RETRIES\n")
+                .append("            client.rest_client = rest.RESTClientObject(client.configuration)\n")
                 .append("        self._account_id = account_id\n");
         for (String api : apis) {
             out.append("        self._").append(Names.snake(Names.lowerFirst(api))).append(" = ").append(pkg).append('.')

@@ -7,10 +7,11 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * A fault the service answered: {@code {"<faultName>": {"code": N, "message": "...", "details": "..."}}}, as a typed
- * exception. {@link #call} turns the generated client's {@link ApiException} into one.
+ * A fault the service answered: {@code {"<faultName>": {"code": N, "message": "...", "details": "...", "retryAfter": "60"}}},
+ * as a typed exception, with the seconds to wait before asking again (the fault's retryAfter, else the Retry-After header). {@link #call} turns the generated client's {@link ApiException} into one.
  */
 public final class HaFault extends RuntimeException {
 
@@ -20,17 +21,23 @@ public final class HaFault extends RuntimeException {
     private final String faultName;
     private final int code;
     private final String details;
+    private final Long retryAfter;
 
     public HaFault(String faultName, int code, String message, String details) {
         this(code, faultName, code, message, details);
     }
 
     public HaFault(int status, String faultName, int code, String message, String details) {
+        this(status, faultName, code, message, details, null);
+    }
+
+    public HaFault(int status, String faultName, int code, String message, String details, Long retryAfter) {
         super(faultName + " (" + code + "): " + message, null, false, false);
         this.status = status;
         this.faultName = faultName;
         this.code = code;
         this.details = details;
+        this.retryAfter = retryAfter;
     }
 
     /** The HTTP status of the answer. */
@@ -49,6 +56,11 @@ public final class HaFault extends RuntimeException {
 
     public Optional<String> details() {
         return Optional.ofNullable(details);
+    }
+
+    /** Seconds to wait before asking again: the fault's retryAfter, else the Retry-After header; empty when neither. */
+    public OptionalLong retryAfter() {
+        return retryAfter == null ? OptionalLong.empty() : OptionalLong.of(retryAfter);
     }
 
     /** The service's message, without the name and code. */
@@ -73,6 +85,7 @@ public final class HaFault extends RuntimeException {
 
     /** The fault in the answer; a body that is no fault still gives a HaFault, named {@code unexpected}. */
     public static HaFault from(ApiException e) {
+        String header = e.getResponseHeaders() == null ? null : e.getResponseHeaders().firstValue("Retry-After").orElse(null);
         try {
             JsonNode body = e.getResponseBody() == null ? null : JSON.readTree(e.getResponseBody());
             if (body != null && body.isObject() && body.size() == 1) {
@@ -80,11 +93,27 @@ public final class HaFault extends RuntimeException {
                 Map.Entry<String, JsonNode> fault = fields.next();
                 JsonNode inner = fault.getValue();
                 return new HaFault(e.getCode(), fault.getKey(), inner.path("code").asInt(e.getCode()), inner.path("message").asText(""),
-                        inner.hasNonNull("details") ? inner.get("details").asText() : null);
+                        inner.hasNonNull("details") ? inner.get("details").asText() : null,
+                        seconds(inner.hasNonNull("retryAfter") ? inner.get("retryAfter").asText() : null, header));
             }
         } catch (IOException notJson) {
             // falls through: the answer was not a fault body
         }
-        return new HaFault(e.getCode(), "unexpected", e.getCode(), String.valueOf(e.getResponseBody()), null);
+        return new HaFault(e.getCode(), "unexpected", e.getCode(), String.valueOf(e.getResponseBody()), null,
+                seconds(null, header));
+    }
+
+    /** The first of the two that is a whole number of seconds, or null. */
+    private static Long seconds(String fromBody, String fromHeader) {
+        for (String value : new String[] {fromBody, fromHeader}) {
+            try {
+                if (value != null) {
+                    return Long.valueOf(value.trim());
+                }
+            } catch (NumberFormatException notSeconds) {
+                // an HTTP date or no number: the next one, if any
+            }
+        }
+        return null;
     }
 }

@@ -30,18 +30,41 @@ final class GoFacade implements Facade {
                 	"encoding/json"
                 	"fmt"
                 	"net/http"
+                	"strconv"
                 	"strings"
                 )
 
-                // HaFault is a fault the service answered: the status, the fault's name and its message.
+                // HaFault is a fault the service answered: the status, the fault's name, its message, its details (nil when
+                // absent) and RetryAfter, the seconds to wait before asking again (the fault's retryAfter, else the
+                // Retry-After header; nil when neither).
                 type HaFault struct {
                 	Status       int
                 	FaultName    string
                 	FaultMessage string
+                	Details      *string
+                	RetryAfter   *int
                 }
 
                 func (f *HaFault) Error() string {
                 	return fmt.Sprintf("%s (%d): %s", f.FaultName, f.Status, f.FaultMessage)
+                }
+
+                // seconds reads a whole number of seconds from a string or a JSON number; nil otherwise.
+                func seconds(value any) *int {
+                	var text string
+                	switch v := value.(type) {
+                	case string:
+                		text = strings.TrimSpace(v)
+                	case float64:
+                		text = strconv.FormatFloat(v, 'f', -1, 64)
+                	default:
+                		return nil
+                	}
+                	n, err := strconv.Atoi(text)
+                	if err != nil || n < 0 {
+                		return nil
+                	}
+                	return &n
                 }
 
                 func fault(answer *http.Response, err error) error {
@@ -52,15 +75,26 @@ final class GoFacade implements Facade {
                 	if !ok || answer == nil {
                 		return err
                 	}
+                	header := seconds(answer.Header.Get("Retry-After"))
                 	var body map[string]struct {
-                		Message string `json:"message"`
+                		Message    string `json:"message"`
+                		Details    any    `json:"details"`
+                		RetryAfter any    `json:"retryAfter"`
                 	}
                 	if json.Unmarshal(generic.Body(), &body) == nil && len(body) == 1 {
                 		for name, inner := range body {
-                			return &HaFault{Status: answer.StatusCode, FaultName: name, FaultMessage: inner.Message}
+                			f := &HaFault{Status: answer.StatusCode, FaultName: name, FaultMessage: inner.Message, RetryAfter: header}
+                			if inner.Details != nil {
+                				details := fmt.Sprint(inner.Details)
+                				f.Details = &details
+                			}
+                			if fromBody := seconds(inner.RetryAfter); fromBody != nil {
+                				f.RetryAfter = fromBody
+                			}
+                			return f
                 		}
                 	}
-                	return &HaFault{Status: answer.StatusCode, FaultName: "unexpected", FaultMessage: string(generic.Body())}
+                	return &HaFault{Status: answer.StatusCode, FaultName: "unexpected", FaultMessage: string(generic.Body()), RetryAfter: header}
                 }
 
                 // HaApi binds the API version, the account and a context (which carries the token) once.

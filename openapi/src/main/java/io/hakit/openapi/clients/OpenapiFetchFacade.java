@@ -23,18 +23,37 @@ final class OpenapiFetchFacade implements Facade {
 
                 type Schemas = components['schemas'];
 
-                /** A fault the service answered: the status, the fault's name and its message. */
+                /**
+                 * A fault the service answered: the status, the fault's name, its message, its details (when it has them) and
+                 * retryAfter, the seconds to wait before asking again (the fault's retryAfter, else the Retry-After header;
+                 * undefined when neither).
+                 */
                 export class HaFault extends Error {
-                    constructor(readonly status: number, readonly faultName: string, readonly faultMessage: string) {
+                    constructor(readonly status: number, readonly faultName: string, readonly faultMessage: string,
+                                readonly details?: string, readonly retryAfter?: number) {
                         super(`${faultName} (${status}): ${faultMessage}`);
                     }
                 }
 
+                type FaultBody = { message?: string; details?: unknown; retryAfter?: unknown };
+
+                function seconds(value: unknown): number | undefined {
+                    const text = typeof value === 'number' || typeof value === 'string' ? String(value).trim() : '';
+                    return /^[0-9]+$/.test(text) ? Number(text) : undefined;
+                }
+
+                function faultOf(status: number, name: string, inner: FaultBody | undefined, headers: Headers): HaFault {
+                    const details = inner?.details === undefined || inner?.details === null ? undefined : String(inner.details);
+                    return new HaFault(status, name, inner?.message ?? '', details,
+                        seconds(inner?.retryAfter) ?? seconds(headers.get('Retry-After')));
+                }
+
                 function checked<T>(answer: { data?: T; error?: unknown; response: Response }, operation: string, bodyless: boolean): T {
                     if (answer.error !== undefined || !answer.response.ok) {
-                        const fault = Object.entries((answer.error ?? {}) as Record<string, { message?: string }>)[0];
-                        throw fault ? new HaFault(answer.response.status, fault[0], fault[1]?.message ?? '')
-                            : new HaFault(answer.response.status, 'unexpected', String(answer.error));
+                        const fault = Object.entries((answer.error ?? {}) as Record<string, FaultBody>)[0];
+                        throw fault ? faultOf(answer.response.status, fault[0], fault[1], answer.response.headers)
+                            : new HaFault(answer.response.status, 'unexpected', String(answer.error), undefined,
+                                seconds(answer.response.headers.get('Retry-After')));
                     }
                     if (!bodyless && (answer.data === undefined || answer.data === null)) {
                         throw new Error(`${operation} answered with no body`);

@@ -27,11 +27,29 @@ final class TypescriptFetchFacade implements Facade {
                 .append("import { Configuration, ResponseError, ").append(String.join(", ", apis)).append(" } from './index';\n")
                 .append("import type { ").append(String.join(", ", models)).append(" } from './models/index';\n\n");
         out.append("""
-                /** A fault the service answered: the status, the fault's name and its message. */
+                /**
+                 * A fault the service answered: the status, the fault's name, its message, its details (when it has them) and
+                 * retryAfter, the seconds to wait before asking again (the fault's retryAfter, else the Retry-After header;
+                 * undefined when neither).
+                 */
                 export class HaFault extends Error {
-                    constructor(readonly status: number, readonly faultName: string, readonly faultMessage: string) {
+                    constructor(readonly status: number, readonly faultName: string, readonly faultMessage: string,
+                                readonly details?: string, readonly retryAfter?: number) {
                         super(`${faultName} (${status}): ${faultMessage}`);
                     }
+                }
+
+                type FaultBody = { message?: string; details?: unknown; retryAfter?: unknown };
+
+                function seconds(value: unknown): number | undefined {
+                    const text = typeof value === 'number' || typeof value === 'string' ? String(value).trim() : '';
+                    return /^[0-9]+$/.test(text) ? Number(text) : undefined;
+                }
+
+                function faultOf(status: number, name: string, inner: FaultBody | undefined, headers: Headers): HaFault {
+                    const details = inner?.details === undefined || inner?.details === null ? undefined : String(inner.details);
+                    return new HaFault(status, name, inner?.message ?? '', details,
+                        seconds(inner?.retryAfter) ?? seconds(headers.get('Retry-After')));
                 }
 
                 async function call<T>(request: () => Promise<T>): Promise<T> {
@@ -44,11 +62,12 @@ final class TypescriptFetchFacade implements Facade {
                         const text = await e.response.text();
                         try {
                             // Object.keys, not Object.entries: the package's own tsconfig targets es6 (npm run build)
-                            const fault = JSON.parse(text) as Record<string, { message?: string }>;
+                            const fault = JSON.parse(text) as Record<string, FaultBody>;
                             const name = Object.keys(fault)[0];
-                            throw new HaFault(e.response.status, name, fault[name]?.message ?? '');
+                            throw faultOf(e.response.status, name, fault[name], e.response.headers);
                         } catch (parsed) {
-                            throw parsed instanceof HaFault ? parsed : new HaFault(e.response.status, 'unexpected', text);
+                            throw parsed instanceof HaFault ? parsed
+                                : new HaFault(e.response.status, 'unexpected', text, undefined, seconds(e.response.headers.get('Retry-After')));
                         }
                     }
                 }

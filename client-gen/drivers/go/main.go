@@ -1,4 +1,4 @@
-// Runs all 21 operations and three typed faults (401, 404, 400) through the Go client's typed calls (HaApi) against
+// Runs all 21 operations and four typed faults (401, 404, 400, and a 413 injected by the control API) through the Go client's typed calls (HaApi) against
 // a reference server in the empty world (immediate transitions, strict ACL encoding, a configuration group and a
 // replication setup added by its control API). Any error or wrong value fails it.
 // Usage: driver BASE_URL TOKEN CONFIGURATION_ID REPLICATION_INSTANCE_ID
@@ -8,7 +8,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"os"
+	"strings"
+	"time"
 
 	haclient "github.com/hakit/ha-client-go"
 )
@@ -39,6 +42,13 @@ func poll(done func() bool, what string) {
 		}
 	}
 	expect(false, "not within 20 requests: "+what)
+}
+
+// inject arms a fault with the reference server's control API.
+func inject(base, spec string) {
+	answer, err := http.Post(strings.TrimRight(base, "/")+"/_emulator/faults", "application/json", strings.NewReader(spec))
+	expect(err == nil && answer.StatusCode/100 == 2, fmt.Sprintf("the control API arms the fault: %v", err))
+	answer.Body.Close()
 }
 
 func fault(err error) *haclient.HaFault {
@@ -90,6 +100,14 @@ func main() {
 	expect(hasACL(), "AddHaAcl then ListHaAcls")
 	ok(api.DeleteHaAcl(id, "10.0.0.0/8"))
 	expect(!hasACL(), "DeleteHaAcl (strict encoding)")
+
+	inject(base, `{"operation": "listHaAcls", "status": 413, "count": 1, "retryAfterSeconds": 30}`)
+	started := time.Now()
+	_, limitedErr := api.ListHaAcls(id)
+	limited := fault(limitedErr)
+	expect(time.Since(started) < 10*time.Second, "a 413 is returned at once, not retried after Retry-After")
+	expect(limited.Status == 413 && limited.FaultName == "overLimit" && limited.RetryAfter != nil && *limited.RetryAfter == 30 &&
+		limited.Details == nil, fmt.Sprintf("a 413 is an overLimit fault with RetryAfter 30 and no details: %v", limited.RetryAfter))
 
 	ok(api.AddReplica(id, member("replica-2")))
 	expect(len(active(id).Replicas) == 2, "AddReplica")
@@ -152,5 +170,5 @@ func main() {
 	expect(fault(err).Status == 404 && fault(err).FaultName == "itemNotFound", "a 404 is an itemNotFound fault")
 	_, err = api.CreateBackup(*haclient.NewBackupSpec("names-nothing"))
 	expect(fault(err).Status == 400 && fault(err).FaultName == "badRequest", "a 400 is a badRequest fault")
-	fmt.Println("driver ok: 21 operations, paging, 3 faults")
+	fmt.Println("driver ok: 21 operations, paging, 4 faults")
 }

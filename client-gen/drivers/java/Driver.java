@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Runs all 21 operations and three typed faults (401, 404, 400) through the Java client's typed calls (HaApi) and
+ * Runs all 21 operations and four typed faults (401, 404, 400, and a 413 injected by the control API) through the Java client's typed calls (HaApi) and
  * its models only, against a reference server in the empty world with immediate transitions, strict ACL encoding,
  * and the configuration group and replication setup its control API added. Any exception or wrong value fails it.
  * The same source drives the java generator's libraries native, okhttp-gson and restclient: the build writes the
@@ -42,6 +42,13 @@ public final class Driver {
         expect(acls(api, id).contains("10.0.0.0/8"), "addHaAcl then listHaAcls");
         api.deleteHaAcl(id, "10.0.0.0/8");
         expect(!acls(api, id).contains("10.0.0.0/8"), "deleteHaAcl (the address sent as documented: strict mode)");
+
+        inject(base, "{\"operation\": \"listHaAcls\", \"status\": 413, \"count\": 1, \"retryAfterSeconds\": 30}");
+        long started = System.nanoTime();
+        HaFault limited = fault(() -> api.listHaAcls(id));
+        expect(System.nanoTime() - started < 10_000_000_000L, "a 413 is thrown at once, not retried after Retry-After");
+        expect(limited.status() == 413 && limited.faultName().equals("overLimit") && limited.retryAfter().equals(java.util.OptionalLong.of(30))
+                && limited.details().isEmpty(), "a 413 is an overLimit fault with retryAfter 30 and no details: " + limited.retryAfter());
 
         api.addReplica(id, member("replica-2"));
         expect(active(api, id).getReplicas().size() == 2, "addReplica");
@@ -96,7 +103,7 @@ public final class Driver {
                 && missing.faultMessage().contains("no-such-group"), "a 404 is an itemNotFound fault");
         HaFault bad = fault(() -> api.createBackup(new BackupSpec().name("names-nothing")));
         expect(bad.status() == 400 && bad.faultName().equals("badRequest"), "a 400 is a badRequest fault");
-        System.out.println("driver ok: 21 operations, paging, 3 faults");
+        System.out.println("driver ok: 21 operations, paging, 4 faults");
     }
 
     private static MemberSpec member(String name) {
@@ -120,6 +127,19 @@ public final class Driver {
             }
         }
         throw new AssertionError("not within 20 requests: " + what);
+    }
+
+    /** Arms a fault with the reference server's control API. */
+    private static void inject(String base, String fault) {
+        try {
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create(base.replaceAll("/+$", "") + "/_emulator/faults"))
+                    .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(fault)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            expect(answer.statusCode() / 100 == 2, "the control API arms the fault: " + answer.body());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException("the control API did not answer", e);
+        }
     }
 
     private static HaFault fault(Supplier<?> call) {

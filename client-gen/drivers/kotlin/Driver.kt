@@ -1,4 +1,4 @@
-// Runs all 21 operations and three typed faults (401, 404, 400) through the Kotlin client's typed calls (HaApi)
+// Runs all 21 operations and four typed faults (401, 404, 400, and a 413 injected by the control API) through the Kotlin client's typed calls (HaApi)
 // against a reference server in the empty world (immediate transitions, strict ACL encoding, a configuration group
 // and a replication setup added by its control API). Any exception or wrong value fails it.
 // Usage: DriverKt BASE_URL TOKEN CONFIGURATION_ID REPLICATION_INSTANCE_ID
@@ -26,6 +26,15 @@ private fun fault(call: () -> Any?): HaFault {
     throw AssertionError("expected a fault")
 }
 
+/** Arms a fault with the reference server's control API. */
+private fun inject(base: String, fault: String) {
+    val answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+        .newBuilder(java.net.URI.create(base.trimEnd('/') + "/_emulator/faults"))
+        .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(fault)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString())
+    expect(answer.statusCode() / 100 == 2, "the control API arms the fault: ${answer.body()}")
+}
+
 private fun member(name: String) = MemberSpec(name = name, flavorRef = "2", volume = VolumeRequest(propertySize = 1))
 
 fun run(base: String, token: String, configurationId: String, replicationInstanceId: String) {
@@ -46,6 +55,13 @@ fun run(base: String, token: String, configurationId: String, replicationInstanc
     expect(api.listHaAcls(id).acls.any { it.address == "10.0.0.0/8" }, "addHaAcl then listHaAcls")
     api.deleteHaAcl(id, "10.0.0.0/8")
     expect(api.listHaAcls(id).acls.none { it.address == "10.0.0.0/8" }, "deleteHaAcl (strict encoding)")
+
+    inject(base, """{"operation": "listHaAcls", "status": 413, "count": 1, "retryAfterSeconds": 30}""")
+    val started = System.nanoTime()
+    val limited = fault { api.listHaAcls(id) }
+    expect(System.nanoTime() - started < 10_000_000_000L, "a 413 is thrown at once, not retried after Retry-After")
+    expect(limited.status == 413 && limited.faultName == "overLimit" && limited.retryAfter == 30L && limited.details == null,
+        "a 413 is an overLimit fault with retryAfter 30 and no details: ${limited.retryAfter}")
 
     api.addReplica(id, member("replica-2"))
     expect(active(id).replicas.size == 2, "addReplica")
@@ -95,7 +111,7 @@ fun run(base: String, token: String, configurationId: String, replicationInstanc
         "a 404 is an itemNotFound fault")
     val bad = fault { api.createBackup(BackupSpec(name = "names-nothing")) }
     expect(bad.status == 400 && bad.faultName == "badRequest", "a 400 is a badRequest fault")
-    println("driver ok: 21 operations, paging, 3 faults")
+    println("driver ok: 21 operations, paging, 4 faults")
 }
 
 fun main(args: Array<String>) = run(args[0], args[1], args[2], args[3])

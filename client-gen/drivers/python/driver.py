@@ -1,8 +1,11 @@
-"""Runs all 21 operations and three typed faults (401, 404, 400) through the Python client's typed calls (HaApi)
+"""Runs all 21 operations and four typed faults (401, 404, 400, and a 413 injected by the control API) through the Python client's typed calls (HaApi)
 against a reference server in the empty world (immediate transitions, strict ACL encoding, a configuration group and
 a replication setup added by its control API). Any exception or wrong value fails it.
 Usage: PYTHONPATH=target/clients/python python3 driver.py BASE_URL TOKEN CONFIGURATION_ID REPLICATION_INSTANCE_ID"""
+import json
 import sys
+import time
+import urllib.request
 
 import ha_client
 from ha_client.ha_api import HaApi, HaFault
@@ -26,6 +29,13 @@ def fault(call):
     except HaFault as f:
         return f
     raise SystemExit("expected a fault")
+
+
+def inject(base, fault_spec):
+    request = urllib.request.Request(base.rstrip("/") + "/_emulator/faults", data=json.dumps(fault_spec).encode(),
+                                     headers={"Content-Type": "application/json"}, method="POST")
+    with urllib.request.urlopen(request) as answer:
+        expect(answer.status // 100 == 2, "the control API arms the fault")
 
 
 def member(name):
@@ -54,6 +64,14 @@ def main(base, token, configuration_id, replication_instance_id):
     expect(any(a.address == "10.0.0.0/8" for a in api.list_ha_acls(ha_id).acls), "add_ha_acl then list_ha_acls")
     api.delete_ha_acl(ha_id, "10.0.0.0/8")
     expect(not any(a.address == "10.0.0.0/8" for a in api.list_ha_acls(ha_id).acls), "delete_ha_acl (strict encoding)")
+
+    # a rate limit's 413 reaches the caller at once (the generated client's urllib3 would wait out Retry-After and retry)
+    inject(base, {"operation": "listHaAcls", "status": 413, "count": 1, "retryAfterSeconds": 30})
+    started = time.monotonic()
+    limited = fault(lambda: api.list_ha_acls(ha_id))
+    expect(time.monotonic() - started < 10, "a 413 is raised at once, not retried after Retry-After")
+    expect(limited.status == 413 and limited.fault_name == "overLimit" and limited.retry_after == 30
+           and limited.details is None, "a 413 is an overLimit fault with retry_after 30 and no details: %r" % vars(limited))
 
     expect(api.add_replica(ha_id, member("replica-2")) is None, "add_replica answers with no body")
     expect(len(active(ha_id).replicas) == 2, "add_replica")
@@ -106,7 +124,7 @@ def main(base, token, configuration_id, replication_instance_id):
            "a 404 is an itemNotFound fault")
     bad = fault(lambda: api.create_backup(ha_client.BackupSpec(name="names-nothing")))
     expect(bad.status == 400 and bad.fault_name == "badRequest", "a 400 is a badRequest fault")
-    print("driver ok: 21 operations, paging, 3 faults")
+    print("driver ok: 21 operations, paging, 4 faults")
 
 
 if __name__ == "__main__":

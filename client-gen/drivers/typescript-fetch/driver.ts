@@ -1,4 +1,4 @@
-// Runs all 21 operations and three typed faults (401, 404, 400) through the typescript-fetch client's typed calls
+// Runs all 21 operations and four typed faults (401, 404, 400, and a 413 injected by the control API) through the typescript-fetch client's typed calls
 // (HaApi) against a reference server in the empty world (immediate transitions, strict ACL encoding, a configuration
 // group and a replication setup added by its control API). Any exception or wrong value fails it.
 // Usage: node driver.js BASE_URL TOKEN CONFIGURATION_ID REPLICATION_INSTANCE_ID
@@ -19,6 +19,13 @@ async function poll(done: () => Promise<boolean>, what: string): Promise<void> {
         }
     }
     throw new Error('not within 20 requests: ' + what);
+}
+
+/** Arms a fault with the reference server's control API. */
+async function inject(base: string, spec: object): Promise<void> {
+    const answer = await fetch(base.replace(/\/+$/, '') + '/_emulator/faults',
+        { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(spec) });
+    expect(answer.ok, `the control API arms the fault: ${await answer.text()}`);
 }
 
 async function fault(call: () => Promise<unknown>): Promise<HaFault> {
@@ -54,6 +61,13 @@ async function main(): Promise<void> {
     expect((await api.listHaAcls(id)).acls.some((a) => a.address === '10.0.0.0/8'), 'addHaAcl then listHaAcls');
     await api.deleteHaAcl(id, '10.0.0.0/8');
     expect(!(await api.listHaAcls(id)).acls.some((a) => a.address === '10.0.0.0/8'), 'deleteHaAcl (strict encoding)');
+
+    await inject(basePath, { operation: 'listHaAcls', status: 413, count: 1, retryAfterSeconds: 30 });
+    const started = Date.now();
+    const limited = await fault(() => api.listHaAcls(id));
+    expect(Date.now() - started < 10_000, 'a 413 is thrown at once, not retried after Retry-After');
+    expect(limited.status === 413 && limited.faultName === 'overLimit' && limited.retryAfter === 30 && limited.details === undefined,
+        `a 413 is an overLimit fault with retryAfter 30 and no details: ${limited.retryAfter}`);
 
     expect(await api.addReplica(id, member('replica-2')) === undefined, 'addReplica answers with no body');
     expect((await active(id)).replicas.length === 2, 'addReplica');
@@ -105,7 +119,7 @@ async function main(): Promise<void> {
         'a 404 is an itemNotFound fault');
     const bad = await fault(() => api.createBackup({ name: 'names-nothing' }));
     expect(bad.status === 400 && bad.faultName === 'badRequest', 'a 400 is a badRequest fault');
-    console.log('driver ok: 21 operations, paging, 3 faults');
+    console.log('driver ok: 21 operations, paging, 4 faults');
 }
 
 main().catch((e) => {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The client matrix: per toolchain, a driver (client-gen/drivers/TOOLCHAIN) runs all 21 operations, the list calls'
- * query parameters (limit 1 then the first page's marker, a datastore filter) and three typed faults (401, 404, 400) through that client's typed calls (generated from x-operations) against one reference
+ * query parameters (limit 1 then the first page's marker, a datastore filter) and four typed faults (401, 404, 400, and a 413 with Retry-After, injected, that must reach the caller at once with its retryAfter) through that client's typed calls (generated from x-operations) against one reference
  * server, each from the empty world with what the control API adds (a configuration group, a replication setup)
  * and the strict ACL encoding, so that every client is shown to send the documented address. Besides the driver's
  * own checks, the server's journal must show each of the 21 operations answered with a 2xx.
@@ -152,7 +152,7 @@ class ClientMatrixTest {
         full.addAll(emptyWorld());
         ProcessRun run = ProcessRun.run(MODULE, environment, full);
         succeeds(run);
-        assertThat(run.output()).contains("driver ok: 21 operations, paging, 3 faults");
+        assertThat(run.output()).contains("driver ok: 21 operations, paging, 4 faults");
         assertEveryOperationAnswered();
     }
 

@@ -23,31 +23,7 @@ final class OpenapiFetchFacade implements Facade {
 
                 type Schemas = components['schemas'];
 
-                /**
-                 * A fault the service answered: the status, the fault's name, its message, its details (when it has them) and
-                 * retryAfter, the seconds to wait before asking again (the fault's retryAfter, else the Retry-After header;
-                 * undefined when neither).
-                 */
-                export class HaFault extends Error {
-                    constructor(readonly status: number, readonly faultName: string, readonly faultMessage: string,
-                                readonly details?: string, readonly retryAfter?: number) {
-                        super(`${faultName} (${status}): ${faultMessage}`);
-                    }
-                }
-
-                type FaultBody = { message?: string; details?: unknown; retryAfter?: unknown };
-
-                function seconds(value: unknown): number | undefined {
-                    const text = typeof value === 'number' || typeof value === 'string' ? String(value).trim() : '';
-                    return /^[0-9]+$/.test(text) ? Number(text) : undefined;
-                }
-
-                function faultOf(status: number, name: string, inner: FaultBody | undefined, headers: Headers): HaFault {
-                    const details = inner?.details === undefined || inner?.details === null ? undefined : String(inner.details);
-                    return new HaFault(status, name, inner?.message ?? '', details,
-                        seconds(inner?.retryAfter) ?? seconds(headers.get('Retry-After')));
-                }
-
+                """).append(TypescriptFaults.READING).append("""
                 function checked<T>(answer: { data?: T; error?: unknown; response: Response }, operation: string, bodyless: boolean): T {
                     if (answer.error !== undefined || !answer.response.ok) {
                         const fault = Object.entries((answer.error ?? {}) as Record<string, FaultBody>)[0];

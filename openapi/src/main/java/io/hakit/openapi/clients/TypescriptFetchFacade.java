@@ -26,32 +26,7 @@ final class TypescriptFetchFacade implements Facade {
                 .append("// Generated from the document's x-operations by the kit (io.hakit.openapi.clients.FacadeMain); do not edit.\n")
                 .append("import { Configuration, ResponseError, ").append(String.join(", ", apis)).append(" } from './index';\n")
                 .append("import type { ").append(String.join(", ", models)).append(" } from './models/index';\n\n");
-        out.append("""
-                /**
-                 * A fault the service answered: the status, the fault's name, its message, its details (when it has them) and
-                 * retryAfter, the seconds to wait before asking again (the fault's retryAfter, else the Retry-After header;
-                 * undefined when neither).
-                 */
-                export class HaFault extends Error {
-                    constructor(readonly status: number, readonly faultName: string, readonly faultMessage: string,
-                                readonly details?: string, readonly retryAfter?: number) {
-                        super(`${faultName} (${status}): ${faultMessage}`);
-                    }
-                }
-
-                type FaultBody = { message?: string; details?: unknown; retryAfter?: unknown };
-
-                function seconds(value: unknown): number | undefined {
-                    const text = typeof value === 'number' || typeof value === 'string' ? String(value).trim() : '';
-                    return /^[0-9]+$/.test(text) ? Number(text) : undefined;
-                }
-
-                function faultOf(status: number, name: string, inner: FaultBody | undefined, headers: Headers): HaFault {
-                    const details = inner?.details === undefined || inner?.details === null ? undefined : String(inner.details);
-                    return new HaFault(status, name, inner?.message ?? '', details,
-                        seconds(inner?.retryAfter) ?? seconds(headers.get('Retry-After')));
-                }
-
+        out.append(TypescriptFaults.READING).append("""
                 async function call<T>(request: () => Promise<T>): Promise<T> {
                     try {
                         return await request();

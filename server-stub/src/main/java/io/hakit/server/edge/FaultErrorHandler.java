@@ -47,6 +47,14 @@ public final class FaultErrorHandler extends ErrorHandler {
                     "The request did not arrive whole before the connection's read timeout."), callback);
             return true;
         }
+        if (cause == null && status < HttpStatus.BAD_REQUEST_400) {
+            // Not an error: Jetty answers OPTIONS to a static page (the Swagger UI's) through this handler, with
+            // status 200, Allow and Content-Length: 0 already set (Handler.optionsMethodHandled). Made a 400 with a
+            // body, the write overran that length and the answer became a 500.
+            response.setStatus(status);
+            callback.succeeded();
+            return true;
+        }
         int documented = documented(status, cause instanceof HttpException);
         if (documented == HttpStatus.INTERNAL_SERVER_ERROR_500) {
             if (cause != null) {
@@ -57,6 +65,7 @@ public final class FaultErrorHandler extends ErrorHandler {
             message = HttpStatus.getMessage(status);
         }
         response.setStatus(documented);
+        response.getHeaders().remove(HttpHeader.CONTENT_LENGTH); // one a handler set for its own answer, not this body
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, MimeTypes.Type.APPLICATION_JSON.asString());
         if (documented == HttpStatus.BAD_REQUEST_400 || documented >= 500) {
             response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());

@@ -23,6 +23,32 @@ class EdgeProbesTest {
         assertThat(answer.body()).as(answer.text()).isEmpty();
     }
 
+    /**
+     * A UTF-16 body without a byte order mark is all bytes below 0x80: it passed the UTF-8 check as ASCII, then
+     * Jackson detected UTF-16 and the ACL was added. The same body with its BOM was refused.
+     */
+    @Test
+    void aJsonBodyInUtf16WithoutAByteOrderMarkIsRefusedAndChangesNothing() throws IOException {
+        TestServer.resetDocumented();
+        TestServer.freeze();
+        com.fasterxml.jackson.databind.JsonNode before = TestServer.world();
+        String utf16 = new String("{\"address\": \"10.16.0.0/16\"}".getBytes(StandardCharsets.UTF_16LE),
+                StandardCharsets.ISO_8859_1);
+
+        Answer api = send("POST /v1.0/1234/ha/e7fdf90b-7140-4edb-b449-e093d55008fb/acls HTTP/1.1\r\nHost: localhost\r\n"
+                + "X-Auth-Token: " + TestServer.TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + utf16.length() + "\r\nConnection: close\r\n\r\n" + utf16);
+        String advance = new String("{\"seconds\": 60}".getBytes(StandardCharsets.UTF_16BE), StandardCharsets.ISO_8859_1);
+        Answer control = send("POST /_emulator/clock/advance HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json"
+                + "\r\nContent-Length: " + advance.length() + "\r\nConnection: close\r\n\r\n" + advance);
+
+        assertThat(api.status()).as(api.text()).isEqualTo(400);
+        assertThat(api.body()).as(api.text()).contains("\"badRequest\"").contains("UTF-8");
+        assertThat(control.status()).as(control.text()).isEqualTo(400);
+        assertThat(control.body()).as(control.text()).contains("\"error\"").contains("UTF-8");
+        assertThat(TestServer.world()).as("nothing changed").isEqualTo(before);
+    }
+
     record Answer(int status, String text, String head, String body) {
         /** The value of the first header of that name, or null. */
         String header(String name) {

@@ -123,8 +123,22 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
         return (length != null && !length.equals("0")) || request.getHeaderString("Transfer-Encoding") != null;
     }
 
+    /**
+     * Whether the body can be JSON in UTF-8: valid UTF-8 without a NUL byte. A NUL is never part of a JSON text (RFC
+     * 8259, 7: control characters are escaped), but every UTF-16 or UTF-32 text of ASCII characters is half or three
+     * quarters NULs, and no byte above 0x7F: read as "ASCII", such a body passed, and Jackson, which detects those
+     * encodings by their NULs, read it and acted on it (RFC 8259, 8.1: JSON between systems is UTF-8; the same body
+     * with a byte order mark was already refused).
+     */
     private static boolean isUtf8(byte[] body) {
-        if (isAscii(body)) {
+        boolean ascii = true;
+        for (byte b : body) {
+            if (b == 0) {
+                return false;
+            }
+            ascii &= b > 0;
+        }
+        if (ascii) {
             return true; // most requests (no body, or a JSON body in ASCII): no decoder needed
         }
         try {
@@ -134,15 +148,6 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
         } catch (CharacterCodingException e) {
             return false;
         }
-    }
-
-    private static boolean isAscii(byte[] body) {
-        for (byte b : body) {
-            if (b < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static byte[] readBody(ContainerRequestContext request) {

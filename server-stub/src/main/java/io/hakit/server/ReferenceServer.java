@@ -7,6 +7,7 @@ import io.hakit.server.domain.World;
 import io.hakit.server.edge.HttpEdge;
 import io.hakit.server.emulator.EmulatorState;
 import io.hakit.server.emulator.Scenarios;
+import io.hakit.server.http.AuthenticationFilter;
 import io.hakit.server.http.BodyLimits;
 import io.hakit.server.http.InjectedFaults;
 import io.hakit.server.http.Journal;
@@ -69,7 +70,9 @@ public final class ReferenceServer implements AutoCloseable {
         }
 
         BoundEdge bound = joined(edge);
-        bound.edge().mount(emulated.jersey());
+        bound.edge().mount(emulated.jersey(), (path, headers) -> AuthenticationFilter.wouldPass(emulated.tokens(), path,
+                headers.contains(AuthenticationFilter.TOKEN_HEADER) // as JAX-RS reads it: every value, comma-joined
+                        ? String.join(",", headers.getValuesList(AuthenticationFilter.TOKEN_HEADER)) : null));
         URI baseUri = URI.create("http://" + config.host() + ":" + bound.port());
         String publicUrl = config.publicUrl().orElse(baseUri.toString());
         emulated.links().publicUrl(publicUrl);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,6 +14,8 @@ import org.junit.jupiter.api.Test;
  * a client library would never send, each answered with the documented status and body, never a 500.
  */
 class EdgeProbesTest {
+
+    private static final String ACLS = "/v1.0/1234/ha/e7fdf90b-7140-4edb-b449-e093d55008fb/acls";
 
     /** Jetty answers OPTIONS to a static file with 200, Allow and Content-Length: 0 through the error handler. */
     @Test
@@ -35,7 +39,7 @@ class EdgeProbesTest {
         String utf16 = new String("{\"address\": \"10.16.0.0/16\"}".getBytes(StandardCharsets.UTF_16LE),
                 StandardCharsets.ISO_8859_1);
 
-        Answer api = send("POST /v1.0/1234/ha/e7fdf90b-7140-4edb-b449-e093d55008fb/acls HTTP/1.1\r\nHost: localhost\r\n"
+        Answer api = send("POST " + ACLS + " HTTP/1.1\r\nHost: localhost\r\n"
                 + "X-Auth-Token: " + TestServer.TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: "
                 + utf16.length() + "\r\nConnection: close\r\n\r\n" + utf16);
         String advance = new String("{\"seconds\": 60}".getBytes(StandardCharsets.UTF_16BE), StandardCharsets.ISO_8859_1);
@@ -47,6 +51,40 @@ class EdgeProbesTest {
         assertThat(control.status()).as(control.text()).isEqualTo(400);
         assertThat(control.body()).as(control.text()).contains("\"error\"").contains("UTF-8");
         assertThat(TestServer.world()).as("nothing changed").isEqualTo(before);
+    }
+
+    /**
+     * A request refused for its token (401) or its account (403) is refused before its body: its body used to be read
+     * first, each declared length taken from the 32 MB body budget at once, so that a client without a token could
+     * hold the whole budget with 32 idle connections (until the idle timeout) and every other write was a 503.
+     */
+    @Test
+    void aBodyWithoutATokenForItsAccountIsRefusedBeforeItIsReadAndHoldsNoMemory() throws IOException {
+        TestServer.resetDocumented();
+        TestServer.freeze();
+        List<Socket> idle = new ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                Socket socket = RawSockets.connect(TestServer.server().baseUri().getHost(), TestServer.server().port());
+                idle.add(socket);
+                String token = i % 2 == 0 ? "" : "X-Auth-Token: " + TestServer.OTHER_TOKEN + "\r\n";
+                RawSockets.send(socket, "POST " + ACLS + " HTTP/1.1\r\nHost: localhost\r\n" + token
+                        + "Content-Type: application/json\r\nContent-Length: 1048576\r\n\r\n{");
+            }
+            for (int i = 0; i < idle.size(); i++) {
+                assertThat(RawSockets.head(idle.get(i).getInputStream())).as("connection %d, body never sent", i)
+                        .startsWith(i % 2 == 0 ? "HTTP/1.1 401 " : "HTTP/1.1 403 ").contains("Connection: close");
+            }
+            String acl = "{\"address\": \"10.17.0.0/16\"}";
+            Answer write = send("POST " + ACLS + " HTTP/1.1\r\nHost: localhost\r\nX-Auth-Token: " + TestServer.TOKEN
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + acl.length()
+                    + "\r\nConnection: close\r\n\r\n" + acl);
+            assertThat(write.status()).as(write.text()).isEqualTo(200);
+        } finally {
+            for (Socket socket : idle) {
+                socket.close();
+            }
+        }
     }
 
     record Answer(int status, String text, String head, String body) {

@@ -27,6 +27,8 @@ public final class EdgeHandler extends Handler.Wrapper {
     private final BodyLimits limits;
     private final MemoryBudget bodies;
     private final LingeringClose.Bounds linger;
+    /** Set once, before the server starts ({@link HttpEdge#mount}). */
+    private volatile BodyAdmission admission = BodyAdmission.EVERY;
 
     /** @param bodies the memory for the bodies read and not yet answered, all requests together */
     EdgeHandler(BodyLimits limits, MemoryBudget bodies, LingeringClose.Bounds linger, Handler application) {
@@ -34,6 +36,11 @@ public final class EdgeHandler extends Handler.Wrapper {
         this.limits = limits;
         this.bodies = bodies;
         this.linger = linger;
+    }
+
+    /** Which requests' bodies the edge reads: the others reach the application unread, to be refused without them. */
+    void admitBodiesOf(BodyAdmission admission) {
+        this.admission = admission;
     }
 
     @Override
@@ -62,6 +69,12 @@ public final class EdgeHandler extends Handler.Wrapper {
         }
         if (!hasBody(request)) {
             return super.handle(new CanonicalRequest(request, target, BodyInMemory.NONE), response, callback);
+        }
+        if (!admission.admits(target.path(), request.getHeaders())) {
+            // The application refuses it without its body (no token for the path): nothing of it is read or held.
+            dispatch(new CanonicalRequest(request, target, BodyInMemory.NONE), response,
+                    LingeringClose.arrange(request, linger, response, callback));
+            return true;
         }
         long max = limits.maxBytes(target.path());
         if (request.getLength() > max) {

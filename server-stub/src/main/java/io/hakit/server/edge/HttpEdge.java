@@ -71,11 +71,13 @@ public final class HttpEdge {
             UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR, UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING);
 
     private final Server server;
+    private final EdgeHandler edge;
     /** The Swagger UI, then the API once it is mounted. */
     private final Handler.Sequence routes;
 
-    private HttpEdge(Server server, Handler.Sequence routes) {
+    private HttpEdge(Server server, EdgeHandler edge, Handler.Sequence routes) {
         this.server = server;
+        this.edge = edge;
         this.routes = routes;
     }
 
@@ -109,9 +111,10 @@ public final class HttpEdge {
 
         server.setErrorHandler(new FaultErrorHandler());
         Handler.Sequence routes = new Handler.Sequence(new LazyDocsHandler(() -> docs(server, swaggerUiVersion)));
-        server.setHandler(new EdgeHandler(limits, new MemoryBudget(HELD_BODIES_BUDGET_BYTES), LingeringClose.Bounds.DEFAULT,
-                routes));
-        return new HttpEdge(server, routes);
+        EdgeHandler edge = new EdgeHandler(limits, new MemoryBudget(HELD_BODIES_BUDGET_BYTES),
+                LingeringClose.Bounds.DEFAULT, routes);
+        server.setHandler(edge);
+        return new HttpEdge(server, edge, routes);
     }
 
     /** Binds the listening socket (without accepting yet) and tells its port: links can name it before the first request. */
@@ -133,9 +136,10 @@ public final class HttpEdge {
     /**
      * Puts the API behind the Swagger UI: whatever {@code /docs} does not serve goes to it, its answers leave from
      * memory without a thread waiting on the client ({@link HeldAnswers}), and a world moves one at a time
-     * ({@link OneAtATime}).
+     * ({@link OneAtATime}). The edge reads the bodies of the requests {@code admission} lets in, and only those.
      */
-    public void mount(Handler api) {
+    public void mount(Handler api, BodyAdmission admission) {
+        edge.admitBodiesOf(admission);
         routes.addHandler(new HeldAnswers(new MemoryBudget(HELD_ANSWERS_BUDGET_BYTES), new OneAtATime(
                 HttpEdge::movesAWorld, api)));
     }

@@ -6,6 +6,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.PathSegment;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,11 +49,31 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
                     + "the document you requested: send a valid token in X-Auth-Token."));
             return;
         }
-        if (!BOOKMARKS.contains(segments.get(0)) && !segments.get(1).equals(account.get())) {
+        if (!ownsPath(segments, account.get())) {
             request.abortWith(forbidden(segments.get(1)));
             return;
         }
         request.setProperty(RequestAttributes.ACCOUNT, account.get());
+    }
+
+    /**
+     * Whether a request would pass this filter (a public path, or a known token on its own account's path), from its
+     * canonical path (the edge's: its segments, decoded, are the ones read here) and its token header: the edge reads
+     * a request's body only then, so that the 401 or 403 comes before the body is read or held in memory (K2, K1).
+     */
+    public static boolean wouldPass(TokenRegistry tokens, String canonicalPath, String token) {
+        List<String> segments = Arrays.stream(canonicalPath.split("/")).filter(segment -> !segment.isEmpty())
+                .map(segment -> URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8)).toList();
+        if (isPublic(segments)) {
+            return true;
+        }
+        Optional<String> account = tokens.account(token);
+        return account.isPresent() && ownsPath(segments, account.get());
+    }
+
+    /** A bookmark path answers for the token's account; any other names its account second. */
+    private static boolean ownsPath(List<String> segments, String account) {
+        return BOOKMARKS.contains(segments.get(0)) || segments.get(1).equals(account);
     }
 
     static jakarta.ws.rs.core.Response forbidden(String account) {

@@ -46,6 +46,8 @@ class ValidationMessagesTest {
                         "The request body's value at /address does not have the form the document gives it (the pattern ^"),
                 Arguments.of(request(() -> api().body("{\"resize_volumes\": {\"size\": 400}}").post(HA_1 + "/action")),
                         "The request body's value at /resize_volumes/size is 400; the document allows at most 300."),
+                Arguments.of(request(() -> api().body(group(", \"networks\": [\"servicenet\", \"servicenet\"]")).post(create)),
+                        "The request body's value at /ha/networks has an item more than once; the document takes each item once."),
                 Arguments.of(request(() -> api().body(group("").replaceFirst("\"replicas\": \\[.*]", "\"replicas\": []"))
                         .post(create)),
                         "The request body's value at /ha/replicas has 0 items; the document allows at least 1."),

@@ -88,6 +88,8 @@ final class ValidationMessages {
             case "minItems" -> counts(subject, text, "items", "at least");
             case "maxProperties" -> counts(subject, text, "members", "at most");
             case "minProperties" -> counts(subject, text, "members", "at least");
+            // the library says only "Array must not contain duplicate elements": no value is named
+            case "uniqueItems" -> subject + " has an item more than once; the document takes each item once.";
             case "oneOf", "anyOf" -> subject + " matches none of the forms the document allows for it"
                     + nested(message, rawQuery);
             case "missing" -> aboutBody ? "This operation needs a request body."

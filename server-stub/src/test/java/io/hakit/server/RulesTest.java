@@ -7,9 +7,13 @@ import static io.hakit.server.TestServer.advance;
 import static io.hakit.server.TestServer.api;
 import static io.hakit.server.TestServer.ha;
 import static io.hakit.server.TestServer.newGroupBody;
+import static io.hakit.server.TestServer.raw;
+import static io.hakit.server.TestServer.world;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restassured.http.ContentType;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -245,5 +249,34 @@ class RulesTest {
                 .post("/v1.0/1234/instances/82cba72c-26a3-4e61-a4f1-7c65647b1c9f/action")); // already in an HA group
         assertRefused(404, () -> api().body(TestServer.documentedBody("convertToHa").toString())
                 .post("/v1.0/1234/instances/no-such-instance/action"));
+    }
+
+    /**
+     * A group in an error state takes a delete and nothing else (fidelity.md, Failures): the documented group in
+     * DELETION-ERROR took an ACL (200) and gave one up (202), while actions, backups and configuration changes on it
+     * were refused. Found by sending every operation to it.
+     */
+    @Test
+    void aGroupInAnErrorStateTakesNoAclChange() {
+        String failed = "1ca4d721-d194-4e1d-9bef-73608d52a969"; // DELETION-ERROR in the documented world
+        ObjectNode loaded = (ObjectNode) world();
+        for (var account : loaded.get("accounts")) {
+            for (var group : account.get("haInstances")) {
+                if (group.get("id").asText().equals(failed)) {
+                    ((ArrayNode) group.get("acls")).add("10.9.8.0/24");
+                }
+            }
+        }
+        raw().contentType(ContentType.JSON).body(loaded.toString()).put("/_emulator/state").then().statusCode(200);
+        var before = world();
+
+        String added = assertRefused(422, () -> api().body("{\"address\": \"10.1.2.3/32\"}").post(ha("/" + failed + "/acls")));
+        String deleted = assertRefused(422, () -> api().delete(ha("/" + failed + "/acls/10.9.8.0%25252F24")));
+
+        assertThat(added).contains("DELETION-ERROR");
+        assertThat(deleted).contains("DELETION-ERROR");
+        assertThat(world()).isEqualTo(before);
+        api().get(ha("/" + failed + "/acls")).then().statusCode(200)
+                .body("acls.address", org.hamcrest.Matchers.contains("10.9.8.0/24"));
     }
 }

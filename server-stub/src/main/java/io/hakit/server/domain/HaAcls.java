@@ -18,9 +18,9 @@ public final class HaAcls {
     public void add(String accountId, String haId, String cidr) {
         world.locked(() -> {
             HaGroup group = GroupRules.group(world.account(accountId), haId);
-            if (group.state() == HaState.BUILD || group.state() == HaState.DELETING) {
+            if (group.state() == HaState.BUILD || group.state() == HaState.DELETING || group.state().isError()) {
                 throw DomainException.unprocessable("ACLs cannot be added while HA instance " + haId + " is in "
-                        + group.state().wireName() + ".");
+                        + group.state().wireName() + errorStateReason(group) + ".");
             }
             if (group.acls().size() >= MOST_PER_GROUP && !group.acls().contains(cidr)) {
                 throw DomainException.unprocessable("HA instance " + haId + " already holds " + MOST_PER_GROUP
@@ -30,6 +30,11 @@ public final class HaAcls {
         });
     }
 
+    /** A group in an error state takes a delete and nothing else (fidelity.md, Failures; {@link HaState#isError}). */
+    private static String errorStateReason(HaGroup group) {
+        return group.state().isError() ? ", an error state: the group can only be deleted" : "";
+    }
+
     public List<String> list(String accountId, String haId) {
         return world.locked(() -> List.copyOf(GroupRules.group(world.account(accountId), haId).acls()));
     }
@@ -37,6 +42,10 @@ public final class HaAcls {
     public void remove(String accountId, String haId, String cidr) {
         world.locked(() -> {
             HaGroup group = GroupRules.group(world.account(accountId), haId);
+            if (group.state().isError()) {
+                throw DomainException.unprocessable("ACLs cannot be deleted while HA instance " + haId + " is in "
+                        + group.state().wireName() + errorStateReason(group) + ".");
+            }
             if (!group.acls().remove(cidr)) {
                 throw DomainException.notFound("ACL", cidr + " of HA instance " + haId);
             }

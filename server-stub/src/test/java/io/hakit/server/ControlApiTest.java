@@ -331,6 +331,28 @@ class ControlApiTest {
         assertThat(TestServer.json(raw().queryParam("account", "5678").get("/_emulator/journal")).get("entries")).isEmpty();
     }
 
+    /**
+     * A refused request is journaled with the operation it names: a 400 for a bad ACL address came back with
+     * {@code "operation": null}, so a test that looks for its client's addHaAcl in the journal did not find it.
+     */
+    @Test
+    void theJournalNamesTheOperationOfARefusedRequest() {
+        raw().delete("/_emulator/journal").then().statusCode(204);
+        api().body("{\"address\": \"1.2.3.4/33\"}").post(ha("/" + HA_1 + "/acls")).then().statusCode(400);
+        TestServer.action(HA_1, "{\"restart\": {\"now\": true}}").then().statusCode(400);
+        TestServer.action(HA_1, "{\"restart\": {}, \"resize_flavor\": \"3\"}").then().statusCode(400);
+        api().body("{\"ha_instance\": {\"configuration\": \"\", \"x\": 1}}").patch(ha("/" + HA_1)).then().statusCode(400);
+        api().body("{\"ha_instance\": {}}").patch(ha("/" + HA_1)).then().statusCode(400);
+        JsonNode entries = TestServer.json(raw().get("/_emulator/journal")).get("entries");
+        assertThat(entries).hasSize(5);
+        assertThat(entries.at("/0/operation").asText()).isEqualTo("addHaAcl");
+        assertThat(entries.at("/0/status").asInt()).isEqualTo(400);
+        assertThat(entries.at("/1/operation").asText()).isEqualTo("restartHaInstance");
+        assertThat(entries.at("/2/operation").isNull()).as("two actions name none").isTrue();
+        assertThat(entries.at("/3/operation").asText()).isEqualTo("detachConfiguration");
+        assertThat(entries.at("/4/operation").isNull()).as("neither attach nor detach").isTrue();
+    }
+
     @Test
     void absoluteLimitsAnswerOverLimit() {
         raw().contentType(ContentType.JSON).body(Map.of("maxInstances", 16)).put("/_emulator/accounts/1234/limits")

@@ -51,6 +51,26 @@ public final class OperationNames {
     }
 
     /**
+     * The named operation a request the document refuses still names, for the journal: the HTTP operation's only
+     * one, the single action key of an action body, or an attach or detach whose {@code configuration} is a string.
+     * A body that names none or several is not guessed at.
+     */
+    public Optional<String> nameOfRefused(String operationId, JsonNode body) {
+        List<NamedOperation> carried = byOperationId.getOrDefault(operationId, List.of());
+        if (carried.size() == 1) {
+            return Optional.of(carried.get(0).name());
+        }
+        if (body == null || !body.isObject() || actionProblem(operationId, body).isPresent()) {
+            return Optional.empty();
+        }
+        if (carried.stream().anyMatch(op -> op.action().isPresent())) {
+            return name(operationId, body);
+        }
+        return body.size() == 1 && body.path("ha_instance").path("configuration").isTextual()
+                ? name(operationId, body) : Optional.empty();
+    }
+
+    /**
      * For an HTTP operation that carries actions, what is wrong with a body that names none or several of them:
      * a clearer 400 than the schema's "matched 0 of 6".
      */

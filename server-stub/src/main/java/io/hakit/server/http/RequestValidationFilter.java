@@ -73,6 +73,7 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
         }
         ValidationCache.Verdict verdict = verdict(request, ha ? haValidator : controlValidator, ha ? operationId : null, body);
         if (verdict.problem() != null) {
+            verdict.operation().ifPresent(name -> request.setProperty(RequestAttributes.OPERATION, name)); // journal
             request.abortWith(ErrorBodies.response(Paths.of(request), 400, verdict.problem()));
             return;
         }
@@ -83,7 +84,8 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
     private ValidationCache.Verdict verdict(ContainerRequestContext request,
             Supplier<OpenApiInteractionValidator> validator, String haOperationId, byte[] body) {
         if (!isUtf8(body)) {
-            return ValidationCache.Verdict.refused("The request body is not UTF-8: JSON is sent as UTF-8.");
+            return new ValidationCache.Verdict("The request body is not UTF-8: JSON is sent as UTF-8.",
+                    haOperationId == null ? Optional.empty() : operationNames.nameOfRefused(haOperationId, null));
         }
         ValidationCache.Question question = new ValidationCache.Question(request.getMethod(), Paths.of(request),
                 haOperationId, rawPathParameters(request), request.getUriInfo().getRequestUri().getRawQuery(),
@@ -96,10 +98,12 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
         ValidationReport report = validator.get().validateRequest(toValidatorRequest(request, body));
         ValidationCache.Verdict verdict;
         if (report.hasErrors()) {
-            verdict = ValidationCache.Verdict.refused(Optional.ofNullable(haOperationId)
-                    .flatMap(operationId -> operationNames.actionProblem(operationId, parseLeniently(body)))
+            JsonNode sent = parseLeniently(body);
+            verdict = new ValidationCache.Verdict(Optional.ofNullable(haOperationId)
+                    .flatMap(operationId -> operationNames.actionProblem(operationId, sent))
                     .orElseGet(() -> "Invalid request: " + ValidationMessages.summary(report, body,
-                            request.getUriInfo().getRequestUri().getRawQuery())));
+                            request.getUriInfo().getRequestUri().getRawQuery())),
+                    haOperationId == null ? Optional.empty() : operationNames.nameOfRefused(haOperationId, sent));
         } else {
             verdict = new ValidationCache.Verdict(null, haOperationId == null ? Optional.empty()
                     : operationNames.name(haOperationId, parse(body)));

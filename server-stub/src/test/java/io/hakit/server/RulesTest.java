@@ -279,4 +279,22 @@ class RulesTest {
         api().get(ha("/" + failed + "/acls")).then().statusCode(200)
                 .body("acls.address", org.hamcrest.Matchers.contains("10.9.8.0/24"));
     }
+
+    /**
+     * K16 for the group the seed shows with flavor 9 over nodes of flavor 2 (discrepancy 9): a resize to the flavor
+     * its own answer reports was taken (202) and the group went to RESIZING_FLAVOR, while a resize to its nodes'
+     * flavor 2 was refused as "already has flavor 2", a flavor the group's answer does not show.
+     */
+    @Test
+    void aResizeToTheFlavorTheGroupReportsIsRefused() {
+        assertThat(TestServer.group(HA_1).at("/flavor/id").asInt()).isEqualTo(9);
+        var before = world();
+
+        String same = assertRefused(422, () -> action(HA_1, "{\"resize_flavor\": \"9\"}"));
+        String nodes = assertRefused(422, () -> action(HA_1, "{\"resize_flavor\": \"2\"}"));
+
+        assertThat(same).contains("already has flavor 9");
+        assertThat(nodes).contains("already has flavor 2 on its nodes");
+        assertThat(world()).isEqualTo(before);
+    }
 }

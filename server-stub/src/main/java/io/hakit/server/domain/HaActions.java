@@ -78,8 +78,11 @@ public final class HaActions {
             GroupRules.requireState(group, "resize the flavor", HaState.ACTIVE);
             Flavor flavor = GroupRules.haFlavor(world.catalog(), flavorRef);
             DbInstance source = account.instances().get(group.sourceId());
-            if (String.valueOf(flavor.id()).equals(source.flavorId())) {
-                throw DomainException.unprocessable("HA instance " + haId + " already has flavor " + flavorRef + ".");
+            // K16: the flavor the group reports (its "flavor") or the one its nodes run; they differ where the seed's
+            // group shows flavor 9 over nodes of flavor 2 (discrepancy 9), and either is a resize that changes nothing
+            if (flavor.id() == group.flavorId() || String.valueOf(flavor.id()).equals(source.flavorId())) {
+                throw DomainException.unprocessable("HA instance " + haId + " already has flavor " + flavor.id()
+                        + (flavor.id() == group.flavorId() ? "" : " on its nodes") + ".");
             }
             world.startChange(group, HaState.RESIZING_FLAVOR, Durations.Kind.RESIZE_FLAVOR,
                     Map.of("flavorId", String.valueOf(flavor.id())));

@@ -353,6 +353,22 @@ class ControlApiTest {
         assertThat(entries.at("/4/operation").isNull()).as("neither attach nor detach").isTrue();
     }
 
+    /**
+     * An unknown operation in a fault is named in quotes and cut short: {"operation": ""} was told
+     * " is not a named operation of the HA document.", and a 60,000-character name came back whole.
+     */
+    @Test
+    void anUnknownFaultOperationIsQuotedAndBounded() {
+        String empty = raw().contentType(ContentType.JSON).body("{\"operation\": \"\", \"status\": 500}")
+                .post("/_emulator/faults").then().statusCode(400).extract().path("error");
+        String huge = raw().contentType(ContentType.JSON)
+                .body("{\"operation\": \"" + "x".repeat(60_000) + "\", \"status\": 500}")
+                .post("/_emulator/faults").then().statusCode(400).extract().path("error");
+
+        assertThat(empty).startsWith("The operation '' is not a named operation");
+        assertThat(huge).hasSizeLessThan(300).contains("'" + "x".repeat(63) + "…'");
+    }
+
     @Test
     void absoluteLimitsAnswerOverLimit() {
         raw().contentType(ContentType.JSON).body(Map.of("maxInstances", 16)).put("/_emulator/accounts/1234/limits")

@@ -22,7 +22,8 @@ public final class FaultsResource implements FaultsApi {
     @Override
     public Response injectFault(FaultSpec spec) {
         if (!operationNames.isNamedOperation(spec.getOperation())) {
-            return ControlResponses.problem(400, spec.getOperation() + " is not a named operation of the HA document.");
+            return ControlResponses.problem(400, "The operation '" + bounded(spec.getOperation())
+                    + "' is not a named operation of the HA document (x-operations: addReplica, listHaAcls, ...).");
         }
         if (spec.getStatus() == null && spec.getDelayMs() == null) {
             return ControlResponses.problem(400, "A fault needs a status, a delayMs, or both.");
@@ -63,5 +64,11 @@ public final class FaultsResource implements FaultsApi {
         }
         view.put("remaining", fault.remaining());
         return view;
+    }
+
+    /** The client's value, quoted and cut short: an empty name must show as empty, a long one not come back whole. */
+    private static String bounded(String value) {
+        return value.codePointCount(0, value.length()) <= 64 ? value
+                : value.substring(0, value.offsetByCodePoints(0, 63)) + "…";
     }
 }

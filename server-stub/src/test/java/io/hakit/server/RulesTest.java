@@ -297,4 +297,23 @@ class RulesTest {
         assertThat(nodes).contains("already has flavor 2 on its nodes");
         assertThat(world()).isEqualTo(before);
     }
+
+    /**
+     * An id that is empty, blank or holds a control character is named in quotes with its invisible characters
+     * escaped: {"backup": {"name": "b", "instance": ""}} was told "Instance  could not be found.", and a tab or a
+     * NUL in a flavorRef came back raw. A plain id is named as sent.
+     */
+    @Test
+    void anUnknownIdThatCannotBeSeenIsQuoted() {
+        assertThat(assertRefused(404, () -> api().body("{\"backup\": {\"name\": \"b\", \"instance\": \"\"}}")
+                .post("/v1.0/1234/backups"))).isEqualTo("Instance \"\" could not be found.");
+        assertThat(assertRefused(404, () -> action(HA_1, "{\"resize_flavor\": \"\\t\"}")))
+                .isEqualTo("Flavor \"\\t\" could not be found.");
+        assertThat(assertRefused(404, () -> action(HA_1, "{\"remove_replica\": \" \\u0000\"}")))
+                .isEqualTo("Replica \" \\u0000\" of HA instance " + HA_1 + " could not be found.");
+        assertThat(assertRefused(404, () -> action(HA_1, "{\"upgrade\": {\"datastore_type\": \"mysql\", "
+                + "\"datastore_version\": \"9.9\"}}"))).isEqualTo("Datastore version mysql 9.9 could not be found.");
+        assertThat(assertRefused(404, () -> action(HA_1, "{\"resize_flavor\": \"77\"}")))
+                .isEqualTo("Flavor 77 could not be found.");
+    }
 }

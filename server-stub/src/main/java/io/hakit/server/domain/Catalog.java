@@ -82,7 +82,8 @@ public final class Catalog {
             throw DomainException.notFound("Datastore", type);
         }
         if (!versions.contains(version)) {
-            throw DomainException.notFound("Datastore version", type + " " + version);
+            throw new DomainException(DomainException.Kind.NOT_FOUND, "Datastore version "
+                    + DomainException.shown(type) + " " + DomainException.shown(version) + " could not be found.");
         }
         return new Datastore(lower, version);
     }

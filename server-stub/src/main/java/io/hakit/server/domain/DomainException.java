@@ -26,7 +26,44 @@ public final class DomainException extends RuntimeException {
     }
 
     public static DomainException notFound(String what, String id) {
-        return new DomainException(Kind.NOT_FOUND, what + " " + id + " could not be found.");
+        return new DomainException(Kind.NOT_FOUND, what + " " + shown(id) + " could not be found.");
+    }
+
+    /** A thing unknown within another: "Replica x of HA instance y could not be found." */
+    public static DomainException notFound(String what, String id, String within) {
+        return new DomainException(Kind.NOT_FOUND, what + " " + shown(id) + " of " + within + " could not be found.");
+    }
+
+    /**
+     * A client's id as a message names it: as sent when it is a plain word, else in double quotes with its
+     * invisible characters escaped, so that an empty, blank or tab id can be seen in the message (an empty
+     * instance id read "Instance  could not be found.", a tab came back as a raw tab).
+     */
+    public static String shown(String id) {
+        if (id == null) {
+            return "null";
+        }
+        boolean plain = !id.isEmpty() && id.codePoints().allMatch(c -> c > ' ' && !Character.isWhitespace(c)
+                && !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT);
+        if (plain) {
+            return id;
+        }
+        StringBuilder quoted = new StringBuilder("\"");
+        id.codePoints().forEach(c -> {
+            if (c == '"' || c == '\\') {
+                quoted.append('\\').appendCodePoint(c);
+            } else if (c == '\t') {
+                quoted.append("\\t");
+            } else if (c == '\n') {
+                quoted.append("\\n");
+            } else if (c != ' ' && (Character.isISOControl(c) || Character.isWhitespace(c)
+                    || Character.getType(c) == Character.FORMAT)) {
+                quoted.append(String.format("\\u%04x", c));
+            } else {
+                quoted.appendCodePoint(c);
+            }
+        });
+        return quoted.append('"').toString();
     }
 
     public static DomainException unprocessable(String message) {

@@ -47,7 +47,7 @@ public final class HaAcls {
                         + group.state().wireName() + errorStateReason(group) + ".");
             }
             if (!group.acls().remove(cidr)) {
-                throw DomainException.notFound("ACL", cidr + " of HA instance " + haId);
+                throw DomainException.notFound("ACL", cidr, "HA instance " + haId);
             }
         });
     }

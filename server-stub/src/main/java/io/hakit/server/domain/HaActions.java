@@ -45,7 +45,7 @@ public final class HaActions {
             HaGroup group = GroupRules.group(account, haId);
             GroupRules.requireState(group, "remove a replica", HaState.ACTIVE);
             if (!group.replicaIds().contains(replicaId)) {
-                throw DomainException.notFound("Replica", replicaId + " of HA instance " + haId);
+                throw DomainException.notFound("Replica", replicaId, "HA instance " + haId);
             }
             if (group.replicaIds().size() <= GroupRules.MIN_REPLICAS) {
                 throw DomainException.unprocessable("HA instance " + haId + " has one replica; a group keeps at least one.");

@@ -181,6 +181,34 @@ class GateCatchesBrokenImplementationsTest {
                 .as("the negative testing's missing and unknown tokens").contains("ignored_auth");
     }
 
+    /**
+     * Skipping the token check for one action (restart) is the bug that matters most: the requests without a token
+     * per HTTP operation send the action carrier one body only, so it must be caught on every run, not by chance.
+     */
+    @Test
+    void authenticationSkippedForOneActionIsCaught() {
+        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+            @Override
+            public BrokenProxy.Answer answer(String method, String path, String requestBody, BrokenProxy.Answer answer) {
+                return answer.status() == 401 && parse(requestBody).has("restart") ? new BrokenProxy.Answer(202, "") : answer;
+            }
+        }, "--only=restartHaInstance", "--fuzz=1", "--seed=1");
+        assertCaught(result, "restartHaInstance", "ignored_auth");
+    }
+
+    /** A 500 for a body that is not JSON, on one operation: caught whatever the seed and however small --fuzz is. */
+    @Test
+    void aServerErrorOnABodyThatIsNotJsonIsCaughtWhateverTheSeed() {
+        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+            @Override
+            public BrokenProxy.Answer answer(String method, String path, String requestBody, BrokenProxy.Answer answer) {
+                return method.equals("POST") && path.endsWith("/acls") && !requestBody.isBlank()
+                        && parse(requestBody).isMissingNode() ? new BrokenProxy.Answer(500, "") : answer;
+            }
+        }, "--only=addHaAcl", "--fuzz=1", "--seed=5");
+        assertCaught(result, "addHaAcl", "not_a_server_error");
+    }
+
     /** A request as the proxy saw it. */
     record Seen(String method, String path, JsonNode body) {
         boolean isAction(String action) {

@@ -75,12 +75,20 @@ public final class FuzzPhase {
         long deadline = System.nanoTime() + config.fuzzBudget().toNanos();
         Map<String, Integer> byKind = new TreeMap<>();
         int unauthenticated = 0;
-        for (GeneratedRequest request : generator.unauthenticated()) { // every operation refuses a missing token, not by chance
+        List<GeneratedRequest> perHttpOperation = generator.unauthenticated();
+        for (GeneratedRequest request : perHttpOperation) { // every operation refuses a missing token, not by chance
             if (operationIds.contains(request.operationId())) {
                 unauthenticated++;
                 byKind.merge(request.constraint().orElseThrow(), 1, Integer::sum);
                 judge(request, fixture);
             }
+        }
+        for (GeneratedRequest request : perNamedOperation(perHttpOperation)) {
+            if (request.credential() != GeneratedRequest.Credential.OWN) {
+                unauthenticated++;
+            }
+            byKind.merge(request.constraint().orElseThrow(), 1, Integer::sum);
+            judge(request, fixture);
         }
         int fuzzed = 0;
         for (int drawn = 0; fuzzed < config.fuzz() && drawn < config.fuzz() * 20; drawn++) {
@@ -130,6 +138,53 @@ public final class FuzzPhase {
                 conformance.passed(sent.operation(), "state_unchanged");
             }
         }
+    }
+
+    /**
+     * What the draws reach only by chance, sent on every run for every judged named operation that takes a body, on
+     * the path of its HTTP operation's request without a token: its documented body without a token and with an
+     * unknown one where the HTTP operation carries several named operations (the action, the PATCH: the requests
+     * per HTTP operation send only one of their bodies), and, for every one, its documented body cut in half (not
+     * JSON) and sent as text/plain (not declared JSON). An implementation that skips the token check for one
+     * action, or answers 500 to a broken body of one operation, fails on every run, whatever the seed.
+     */
+    private List<GeneratedRequest> perNamedOperation(List<GeneratedRequest> perHttpOperation) {
+        List<GeneratedRequest> requests = new java.util.ArrayList<>();
+        for (GeneratedRequest base : perHttpOperation) {
+            if (base.credential() != GeneratedRequest.Credential.NONE) {
+                continue;
+            }
+            List<HaContract.NamedOperation> carried = contract.namedOperations().stream()
+                    .filter(op -> op.carrier().operationId().equals(base.operationId()) && !op.supporting())
+                    .toList();
+            for (HaContract.NamedOperation named : carried) {
+                if (!config.judges(named.name())) {
+                    continue;
+                }
+                Optional<String> body = contract.documentedExchanges().stream()
+                        .filter(e -> e.operation().equals(named.name()) && e.requestBody().isPresent()).findFirst()
+                        .flatMap(HaContract.DocumentedExchange::requestBody).map(JsonNode::toString);
+                if (body.isEmpty()) {
+                    continue;
+                }
+                String documented = body.get();
+                if (carried.size() > 1) {
+                    for (GeneratedRequest.Credential credential : List.of(GeneratedRequest.Credential.NONE,
+                            GeneratedRequest.Credential.UNKNOWN)) {
+                        requests.add(new GeneratedRequest(base.operationId(), base.method(), base.path(),
+                                Optional.of("application/json"), Optional.of(documented), credential,
+                                Optional.of("token-" + credential.name().toLowerCase()), base.number()));
+                    }
+                }
+                requests.add(new GeneratedRequest(base.operationId(), base.method(), base.path(),
+                        Optional.of("application/json"), Optional.of(documented.substring(0, documented.length() / 2)),
+                        GeneratedRequest.Credential.OWN, Optional.of("json-syntax"), base.number()));
+                requests.add(new GeneratedRequest(base.operationId(), base.method(), base.path(),
+                        Optional.of("text/plain"), Optional.of(documented), GeneratedRequest.Credential.OWN,
+                        Optional.of("media-type"), base.number()));
+            }
+        }
+        return requests;
     }
 
     /** The checks a generated request's answer fails; the ones it passes are recorded as passed. */

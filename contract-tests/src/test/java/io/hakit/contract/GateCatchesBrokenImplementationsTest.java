@@ -209,6 +209,35 @@ class GateCatchesBrokenImplementationsTest {
         assertCaught(result, "addHaAcl", "not_a_server_error");
     }
 
+    /**
+     * A refused action that starts a transition anyway (the group shows REBOOT on the next reads) changed the group:
+     * state_unchanged must fail, not pass because the group is no longer ACTIVE to compare.
+     */
+    @Test
+    void aRefusedActionThatStartsATransitionIsCaught() {
+        java.util.concurrent.atomic.AtomicInteger busyReads = new java.util.concurrent.atomic.AtomicInteger();
+        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+            @Override
+            public BrokenProxy.Answer answer(String method, String path, String requestBody, BrokenProxy.Answer answer) {
+                JsonNode body = parse(requestBody);
+                if (method.equals("POST") && path.endsWith("/action") && answer.status() == 400 && body.isObject()
+                        && body.size() != 1) {
+                    busyReads.set(2); // "restarted" although refused
+                }
+                if (method.equals("GET") && path.matches("/v1.0/1234/ha/[^/]+") && answer.status() == 200
+                        && busyReads.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode) parse(answer.body());
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("ha_instance")).put("state", "REBOOT");
+                    return new BrokenProxy.Answer(200, json.toString());
+                }
+                return answer;
+            }
+        }, "--only=restartHaInstance", "--fuzz=100", "--seed=7");
+        assertThat(result.outcome()).as("the gate fails").isEqualTo(GateRun.Outcome.VIOLATED);
+        assertThat(result.conformance().failures(Set.copyOf(result.conformance().operations())).stream()
+                .map(Conformance.Failure::check)).contains("state_unchanged");
+    }
+
     /** A request as the proxy saw it. */
     record Seen(String method, String path, JsonNode body) {
         boolean isAction(String action) {

@@ -238,6 +238,32 @@ class GateCatchesBrokenImplementationsTest {
                 .map(Conformance.Failure::check)).contains("state_unchanged");
     }
 
+    /**
+     * Not a broken implementation: the first backup completes between the gate's read of the group (BACKUP) and its
+     * second backup request, which the implementation then rightly accepts. The gate must not fail it.
+     */
+    @Test
+    void aBackupThatCompletesBeforeTheSecondRequestIsNoFailure() {
+        java.util.concurrent.atomic.AtomicReference<String> backingUp = new java.util.concurrent.atomic.AtomicReference<>();
+        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+            @Override
+            public BrokenProxy.Answer answer(String method, String path, String requestBody, BrokenProxy.Answer answer) {
+                if (method.equals("POST") && path.equals("/v1.0/1234/backups") && answer.status() == 202) {
+                    backingUp.compareAndSet(null, parse(requestBody).at("/backup/source/id").asText());
+                }
+                String group = backingUp.get();
+                if (group != null && method.equals("GET") && path.equals("/v1.0/1234/ha/" + group) && answer.status() == 200
+                        && backingUp.compareAndSet(group, "")) { // seen once in BACKUP, as a slower network would see it
+                    com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode) parse(answer.body());
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("ha_instance")).put("state", "BACKUP");
+                    return new BrokenProxy.Answer(200, json.toString());
+                }
+                return answer;
+            }
+        }, "--only=createBackup", "--fuzz=0");
+        assertThat(result.outcome()).as("%s", result.conformance().violations()).isEqualTo(GateRun.Outcome.PASSED);
+    }
+
     /** A request as the proxy saw it. */
     record Seen(String method, String path, JsonNode body) {
         boolean isAction(String action) {

@@ -19,12 +19,24 @@ public final class Secrets {
         return token;
     }
 
-    /** Any text with the gate's tokens replaced by their variables. */
+    /**
+     * Any text with the gate's tokens replaced by their variables, where a token stands as a whole (not inside a
+     * longer word): a short token ("t", "x", an account id used as a token) would otherwise be replaced inside every
+     * word that holds it, and the reports' verdicts, checks and messages with it ("not e$HA_TOKENercised").
+     */
     public static String masked(GateConfig config, String text) {
         if (text == null) {
             return null;
         }
-        String masked = text.replace(config.token(), TOKEN);
-        return config.otherToken().map(other -> masked.replace(other, OTHER_TOKEN)).orElse(masked);
+        String masked = replaceWhole(text, config.token(), TOKEN);
+        return config.otherToken().map(other -> replaceWhole(masked, other, OTHER_TOKEN)).orElse(masked);
+    }
+
+    private static String replaceWhole(String text, String token, String variable) {
+        if (token.isEmpty()) {
+            return text;
+        }
+        return java.util.regex.Pattern.compile("(?<![A-Za-z0-9_.~-])" + java.util.regex.Pattern.quote(token)
+                + "(?![A-Za-z0-9_.~-])").matcher(text).replaceAll(java.util.regex.Matcher.quoteReplacement(variable));
     }
 }

@@ -27,6 +27,20 @@ class GateMainTest {
         assertThat(run.out()).contains("Exit codes");
     }
 
+    /** A short token is masked where it stands as a token, not inside every word that holds its letters. */
+    @Test
+    void aShortTokenIsMaskedOnlyWhereItIsTheToken() {
+        GateConfig config = GateConfig.fromArguments(new String[] {"--baseUrl=http://127.0.0.1:9", "--accountId=1234",
+                "--token=x", "--otherAccountId=5678", "--otherToken=e"}, OPERATIONS);
+        assertThat(Secrets.masked(config, "java.net.ConnectException; not exercised"))
+                .isEqualTo("java.net.ConnectException; not exercised");
+        assertThat(Secrets.masked(config, "-H \"X-Auth-Token: x\" and \"e\""))
+                .isEqualTo("-H \"X-Auth-Token: $HA_TOKEN\" and \"$HA_OTHER_TOKEN\"");
+        Run run = run("--baseUrl=http://127.0.0.1:" + freePort(), "--accountId=1234", "--token=x");
+        assertThat(run.code()).isEqualTo(GateMain.UNREACHABLE);
+        assertThat(run.out()).contains("ConnectException").doesNotContain("E$HA_TOKENception");
+    }
+
     @Test
     void unknownOptionsAndTyposAreRefusedWithASuggestion() {
         assertThat(run("--baseUrl=http://x", "--accountId=1", "--token=t", "--waitSecnds=10").code()).isEqualTo(GateMain.BAD_INVOCATION);
@@ -117,6 +131,14 @@ class GateMainTest {
     }
 
     private record Run(int code, String out) {}
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private static synchronized Run run(String... args) {
         PrintStream original = System.out;

@@ -51,6 +51,37 @@ public final class AnswerChecks {
         return problems;
     }
 
+    /**
+     * What is wrong with the answer's bytes as text: JSON is UTF-8 (RFC 8259, section 8.1), and a body that is not is
+     * read by most clients as replacement characters or refused; the answer's text hides it, so it is told here.
+     */
+    public static java.util.Optional<String> notUtf8(byte[] body) {
+        if (body == null || body.length == 0) {
+            return java.util.Optional.empty();
+        }
+        java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(body);
+        try {
+            decoder.decode(bytes);
+            return java.util.Optional.empty();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            int at = bytes.position();
+            return java.util.Optional.of(String.format("the body is not UTF-8 (byte 0x%02x at offset %d): JSON is UTF-8 (RFC 8259)",
+                    body[Math.min(at, body.length - 1)] & 0xff, at));
+        }
+    }
+
+    /** The problems of {@link #problems(String, String, int, Map, String)}, and a body whose bytes are not UTF-8. */
+    public Map<String, List<String>> problems(String method, String rawPath, int status, Map<String, List<String>> headers,
+            byte[] body) {
+        Map<String, List<String>> problems = problems(method, rawPath, status, headers,
+                body == null ? null : new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        notUtf8(body).ifPresent(m -> problems.computeIfAbsent("response_schema_conformance", k -> new ArrayList<>()).add(m));
+        return problems;
+    }
+
     /** Whether an error answer is the Fault of its status ({"name": {"code": status, "message": ...}}). */
     public static boolean isFaultOf(int status, String body, Map<Integer, String> faultNames) {
         JsonNode json = parse(body);

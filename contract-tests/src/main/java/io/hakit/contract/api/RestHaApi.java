@@ -107,13 +107,14 @@ public final class RestHaApi implements HaApi {
             conformance.violated(operation, "answered_in_time", what, failed);
             throw new ContractViolation(what);
         }
-        String text = response.asString();
+        byte[] bytes = response.asByteArray();
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         Map<String, String> answerHeaders = new LinkedHashMap<>();
         response.getHeaders().forEach(h -> answerHeaders.merge(h.getName(), h.getValue(), (a, b) -> a + ", " + b));
         Exchange exchange = new Exchange(operation, method, config.baseUrl() + path, sentHeaders, sentBody,
                 response.statusCode(), answerHeaders, text);
         conformance.sent(exchange);
-        judge(operation, method, rawPath, response, text, exchange);
+        judge(operation, method, rawPath, response, text, bytes, exchange);
         return new Answer(operation, method + " " + path, response.statusCode(), parse(text),
                 response.header("Retry-After"), conformance, exchange);
     }
@@ -129,7 +130,8 @@ public final class RestHaApi implements HaApi {
      * Every answer against the document, check by check; an answer that says the implementation has no such
      * operation (501, or 405 or a bare 404 on a documented method and path) marks the operation unimplemented.
      */
-    private void judge(String operation, String method, String rawPath, Response response, String text, Exchange exchange) {
+    private void judge(String operation, String method, String rawPath, Response response, String text, byte[] bytes,
+            Exchange exchange) {
         int status = response.statusCode();
         if (Unimplemented.says(status, text) && contract.httpOperation(method, rawPath).isPresent()) {
             conformance.unimplemented(operation, exchange);
@@ -137,7 +139,7 @@ public final class RestHaApi implements HaApi {
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         response.getHeaders().forEach(h -> headers.computeIfAbsent(h.getName(), k -> new ArrayList<>()).add(h.getValue()));
-        Map<String, List<String>> errorsByCheck = checks.problems(method, rawPath, status, headers, text);
+        Map<String, List<String>> errorsByCheck = checks.problems(method, rawPath, status, headers, bytes);
         for (String check : AnswerChecks.CHECKS) {
             if (!errorsByCheck.containsKey(check)) {
                 conformance.passed(operation, check);

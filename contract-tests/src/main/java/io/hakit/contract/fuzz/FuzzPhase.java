@@ -225,7 +225,7 @@ public final class FuzzPhase {
     private Map<String, Boolean> outcome(GeneratedRequest request, Sent sent) {
         Exchange exchange = sent.exchange();
         Map<String, List<String>> problems = checks.problems(request.method(), rawPath(request), exchange.status(),
-                sent.headers(), exchange.responseBody());
+                sent.headers(), sent.bytes());
         Map<String, Boolean> outcome = new LinkedHashMap<>();
         AnswerChecks.CHECKS.forEach(check -> outcome.put(check, !problems.containsKey(check)));
         int status = exchange.status();
@@ -302,7 +302,7 @@ public final class FuzzPhase {
         }
     }
 
-    private record Sent(String operation, Exchange exchange, Map<String, List<String>> headers) {}
+    private record Sent(String operation, Exchange exchange, Map<String, List<String>> headers, byte[] bytes) {}
 
     private Sent send(GeneratedRequest request) {
         String url = config.baseUrl() + request.path();
@@ -329,16 +329,17 @@ public final class FuzzPhase {
         builder.method(request.method(), request.body().map(HttpRequest.BodyPublishers::ofString)
                 .orElse(HttpRequest.BodyPublishers.noBody()));
         try {
-            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            String text = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
             Map<String, String> answerHeaders = new LinkedHashMap<>();
             response.headers().map().forEach((name, values) -> answerHeaders.put(name, String.join(", ", values)));
             Exchange exchange = new Exchange(operation, request.method(), url, shown, request.body().orElse(null),
-                    response.statusCode(), answerHeaders, response.body());
+                    response.statusCode(), answerHeaders, text);
             conformance.sent(exchange);
-            return new Sent(operation, exchange, response.headers().map());
+            return new Sent(operation, exchange, response.headers().map(), response.body());
         } catch (IOException e) {
             return new Sent(operation, new Exchange(operation, request.method(), url, shown, request.body().orElse(null), 0,
-                    Map.of(), e.toString()), Map.of());
+                    Map.of(), e.toString()), Map.of(), new byte[0]);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

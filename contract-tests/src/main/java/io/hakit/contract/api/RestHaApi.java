@@ -98,7 +98,11 @@ public final class RestHaApi implements HaApi {
         String sentBody = body == null ? null : body.toString();
         Response response;
         try {
-            response = request.request(method, path);
+            response = io.hakit.contract.Deadlines.call(() -> {
+                Response whole = request.request(method, path);
+                whole.asByteArray(); // the body too is read within the bound
+                return whole;
+            }, config.requestTimeout());
         } catch (Exception e) { // a timeout, a refused or reset connection (REST Assured throws them unchecked)
             Exchange failed = new Exchange(operation, method, config.baseUrl() + path, sentHeaders, sentBody, 0, Map.of(),
                     e.toString());

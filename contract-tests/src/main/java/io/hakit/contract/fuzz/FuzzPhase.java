@@ -329,7 +329,8 @@ public final class FuzzPhase {
         builder.method(request.method(), request.body().map(HttpRequest.BodyPublishers::ofString)
                 .orElse(HttpRequest.BodyPublishers.noBody()));
         try {
-            HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = io.hakit.contract.Deadlines.send(http, builder.build(),
+                    HttpResponse.BodyHandlers.ofByteArray(), config.requestTimeout());
             String text = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
             Map<String, String> answerHeaders = new LinkedHashMap<>();
             response.headers().map().forEach((name, values) -> answerHeaders.put(name, String.join(", ", values)));

@@ -144,8 +144,8 @@ public final class Reports {
                 } else {
                     xml.writeStartElement("failure");
                     xml.writeAttribute("type", check);
-                    xml.writeAttribute("message", ofCheck.get(0).message());
-                    xml.writeCharacters(details(ofCheck));
+                    xml.writeAttribute("message", xmlText(ofCheck.get(0).message()));
+                    xml.writeCharacters(xmlText(details(ofCheck)));
                     xml.writeEndElement();
                 }
                 xml.writeEndElement();
@@ -155,16 +155,16 @@ public final class Reports {
                 xml.writeStartElement("failure");
                 xml.writeAttribute("type", "unimplemented");
                 Exchange exchange = conformance.unimplementedBy(operation).orElseThrow();
-                xml.writeAttribute("message", "not implemented: " + exchange.method() + " " + exchange.url() + " answered "
-                        + exchange.status());
-                xml.writeCharacters(exchange(exchange));
+                xml.writeAttribute("message", xmlText("not implemented: " + exchange.method() + " " + exchange.url()
+                        + " answered " + exchange.status()));
+                xml.writeCharacters(xmlText(exchange(exchange)));
                 xml.writeEndElement();
                 xml.writeEndElement();
             } else if (notExercised) {
                 testcase(xml, operation, "exercised");
                 xml.writeStartElement(config.requireAll() ? "failure" : "skipped");
-                xml.writeAttribute("message", "not exercised" + conformance.whyBehaviourNotShown(operation)
-                        .map(why -> ": " + why).orElse("") + (config.requireAll() ? " (--require-all)" : ""));
+                xml.writeAttribute("message", xmlText("not exercised" + conformance.whyBehaviourNotShown(operation)
+                        .map(why -> ": " + why).orElse("") + (config.requireAll() ? " (--require-all)" : "")));
                 xml.writeEndElement();
                 xml.writeEndElement();
             }
@@ -175,6 +175,24 @@ public final class Reports {
             throw new IllegalStateException(e);
         }
         return text.toString();
+    }
+
+    /**
+     * Text as XML 1.0 can hold it: the characters it forbids (control characters an answer may carry, a binary
+     * body's bytes) written as \\uXXXX, or the report is not well-formed and a CI's test view drops it whole.
+     */
+    static String xmlText(String text) {
+        StringBuilder safe = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            boolean allowed = c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD
+                    || c >= 0x10000 && c <= 0x10FFFF;
+            if (allowed) {
+                safe.appendCodePoint(c);
+            } else {
+                safe.append(String.format("\\u%04x", c));
+            }
+        });
+        return safe.toString();
     }
 
     private static void testcase(XMLStreamWriter xml, String operation, String name) throws XMLStreamException {

@@ -107,8 +107,12 @@ public final class RestHaApi implements HaApi {
             Exchange failed = new Exchange(operation, method, config.baseUrl() + path, sentHeaders, sentBody, 0, Map.of(),
                     e.toString());
             conformance.sent(failed);
-            String what = method + " " + path + " got no answer within " + config.requestTimeout().toSeconds() + " s: " + e;
-            conformance.violated(operation, "answered_in_time", what, failed);
+            boolean timedOut = e instanceof java.util.concurrent.TimeoutException || e instanceof java.net.SocketTimeoutException
+                    || e.getCause() instanceof java.net.SocketTimeoutException;
+            String what = method + " " + path + (timedOut ? " got no answer within " + config.requestTimeout().toSeconds()
+                    + " s: " : " got no whole answer (the connection was refused, reset or closed before the end of the"
+                    + " answer): ") + e;
+            conformance.violated(operation, timedOut ? "answered_in_time" : "answer_complete", what, failed);
             throw new ContractViolation(what);
         }
         byte[] bytes = response.asByteArray();

@@ -117,8 +117,11 @@ public final class FuzzPhase {
         Optional<String> before = !request.valid() && aimsAtFixture ? snapshot(fixture::snapshot) : Optional.empty();
         Sent sent = send(request);
         if (sent.exchange().status() == 0) {
-            conformance.violated(sent.operation(), "answered_in_time", "generated request #" + request.number()
-                    + " got no answer within " + config.requestTimeout().toSeconds() + " s", sent.exchange());
+            boolean timedOut = String.valueOf(sent.exchange().responseBody()).contains("TimeoutException");
+            conformance.violated(sent.operation(), timedOut ? "answered_in_time" : "answer_complete", "generated request #"
+                    + request.number() + (timedOut ? " got no answer within " + config.requestTimeout().toSeconds() + " s"
+                    : " got no whole answer (refused, reset or closed before its end): " + sent.exchange().responseBody()),
+                    sent.exchange());
             return;
         }
         List<String> failed = failedChecks(request, sent);

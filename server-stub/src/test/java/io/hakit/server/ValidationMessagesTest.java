@@ -23,7 +23,7 @@ class ValidationMessagesTest {
     private static final String HA_1 = "/v1.0/1234/ha/e7fdf90b-7140-4edb-b449-e093d55008fb";
     /** The schema library's words (json-schema-validator), which name its notions, not the client's. */
     private static final String[] LIBRARY_WORDS = {"Instance type", "Object instance", "ECMA 262", "Numeric", "[Path",
-        "required but is missing", "not allowed by the schema", "primitive type"};
+        "required but is missing", "not allowed by the schema", "primitive type", "leads to overflow"};
 
     @BeforeEach
     void documentedWorld() {
@@ -59,6 +59,10 @@ class ValidationMessagesTest {
                         "The query parameter limit is 0; the document allows at least 1."),
                 Arguments.of(request(() -> api().get(create + "?limit=1000")),
                         "The query parameter limit is 1000; the document allows at most 100."),
+                Arguments.of(request(() -> api().get(create + "?limit=99999999999999999999")),
+                        "The query parameter limit is 99999999999999999999; the document allows at most 100."),
+                Arguments.of(request(() -> api().get(create + "?limit=-99999999999999999999")),
+                        "The query parameter limit is -99999999999999999999; the document allows at least 1."),
                 Arguments.of(request(() -> api().get(create + "?colour=red")),
                         "The query parameter colour is not one this operation takes."),
                 Arguments.of(request(() -> api().get(create + "?limit=1&limit=2")),

@@ -34,6 +34,8 @@ final class ValidationMessages {
     private static final Pattern LENGTH = Pattern.compile(
             "\\(length: (\\d+), (?:maximum allowed|required minimum): (\\d+)\\)");
     private static final Pattern BOUND = Pattern.compile("\\((?:maximum|minimum): ([^,]+), found: ([^)]+)\\)");
+    /** The validator's "value for int32 leads to overflow (found: ...)" and its kin for other formats. */
+    private static final Pattern OVERFLOW = Pattern.compile("(?i)value for (\\w+) leads to overflow");
     private static final Pattern COUNTS = Pattern.compile("(\\d+)\\D+(\\d+)");
     private static final Pattern TYPES = Pattern.compile(
             "\\((\\w+)\\) does not match any allowed primitive type \\(allowed: (\\[.*])\\)");
@@ -42,9 +44,25 @@ final class ValidationMessages {
 
     /** At most five of the report's errors, each said once. */
     static String summary(ValidationReport report, byte[] body, String rawQuery) {
-        return report.getMessages().stream()
-                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+        List<ValidationReport.Message> errors = report.getMessages().stream()
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR).toList();
+        return errors.stream().filter(m -> !saidByAnother(m, errors))
                 .map(m -> describe(m, body, rawQuery)).distinct().limit(5).collect(Collectors.joining(" "));
+    }
+
+    /**
+     * A value past its format's range (limit=99999999999999999999 is no int32) also fails the schema's own bound,
+     * whose message names the value and the bound: the format's overflow is then not said again, in the library's
+     * words.
+     */
+    private static boolean saidByAnother(ValidationReport.Message message, List<ValidationReport.Message> errors) {
+        return OVERFLOW.matcher(message.getMessage()).find() && errors.stream().anyMatch(other -> other != message
+                && !OVERFLOW.matcher(other.getMessage()).find() && subjectOf(other).equals(subjectOf(message)));
+    }
+
+    private static String subjectOf(ValidationReport.Message message) {
+        return message.getContext().flatMap(ValidationReport.MessageContext::getParameter)
+                .map(p -> p.getIn() + ":" + p.getName()).orElseGet(() -> "body:" + pointer(message));
     }
 
     static String describe(ValidationReport.Message message, byte[] body, String rawQuery) {
@@ -103,6 +121,12 @@ final class ValidationMessages {
                     : null;
             default -> null;
         };
+        if (said == null) {
+            Matcher overflow = OVERFLOW.matcher(text);
+            if (overflow.find()) {
+                said = subject + " is out of the range of its format in the document (" + overflow.group(1) + ").";
+            }
+        }
         return said != null ? said : withoutEchoes(text);
     }
 

@@ -71,6 +71,14 @@ class PaginationTest {
         assertThat(tail.has("links")).isFalse();
     }
 
+    /** Flavor ids are numbers: 10 comes after 9, so a marker of 10 is past every flavor of the catalogue (1 to 9). */
+    @Test
+    void flavorsArePagedInTheOrderOfTheirNumbers() {
+        JsonNode page = TestServer.json(api().get("/v1.0/1234/flavors?limit=3&marker=2"));
+        assertThat(page.get("flavors").findValues("id").stream().map(JsonNode::asInt).toList()).containsExactly(3, 4, 5);
+        assertThat(TestServer.json(api().get("/v1.0/1234/flavors?marker=10")).get("flavors")).isEmpty();
+    }
+
     @Test
     void limitsOutsideOneTo100AreBadRequests() {
         assertRefused(400, () -> api().get("/v1.0/1234/ha?limit=0"));

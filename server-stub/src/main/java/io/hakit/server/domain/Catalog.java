@@ -2,6 +2,7 @@ package io.hakit.server.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,8 +109,10 @@ public final class Catalog {
         return STATIC_PARAMETERS.contains(name);
     }
 
+    /** Ordered as numbers (a flavor id is one, without leading zeros): 10 after 9, and a marker of 10 after 9 too. */
     private static NavigableMap<String, Flavor> byId(List<Flavor> flavors) {
-        TreeMap<String, Flavor> byId = new TreeMap<>();
+        TreeMap<String, Flavor> byId = new TreeMap<>(Comparator.comparingInt(String::length)
+                .thenComparing(Comparator.naturalOrder()));
         flavors.forEach(f -> byId.put(String.valueOf(f.id()), f));
         return Collections.unmodifiableNavigableMap(byId);
     }

@@ -243,6 +243,30 @@ class RulesTest {
         assertRefused(422, () -> api().body(TestServer.documentedBody("attachConfiguration").toString()).patch(ha("/" + restartGroup)));
     }
 
+    /** K33: a configuration group of another datastore type is refused and changes nothing; versions are not compared. */
+    @Test
+    void aConfigurationGroupAttachesOnlyToAGroupOfItsDatastoreType() {
+        String restartGroup = "3a493f8c-9b9c-4ca1-845b-e3689abb1f5c"; // MySQL 5.6, no configuration attached
+        String mariadb = addedConfiguration("mariadb", "10.4");
+        String mysql57 = addedConfiguration("mysql", "5.7");
+        var before = world();
+
+        String refused = assertRefused(422, () -> api().body("{\"ha_instance\": {\"configuration\": \"" + mariadb + "\"}}")
+                .patch(ha("/" + restartGroup)));
+
+        assertThat(refused).contains("mariadb").contains("mysql");
+        assertThat(world()).isEqualTo(before);
+        api().body("{\"ha_instance\": {\"configuration\": \"" + mysql57 + "\"}}").patch(ha("/" + restartGroup))
+                .then().statusCode(202);
+    }
+
+    private static String addedConfiguration(String type, String version) {
+        return TestServer.json(raw().contentType(ContentType.JSON).body(java.util.Map.of("name", type + version,
+                        "datastore", java.util.Map.of("type", type, "version", version), "values", java.util.Map.of()))
+                .post("/_emulator/accounts/1234/configurations").then().statusCode(201).extract().response())
+                .get("id").asText();
+    }
+
     @Test
     void convertingNeedsAReplicationSetup() {
         assertRefused(422, () -> api().body(TestServer.documentedBody("convertToHa").toString())

@@ -20,7 +20,7 @@ import java.util.Set;
  * @param datastoreType the datastore of new groups, which must be upgradable to {@code upgradeVersion}
  * @param waitBound how long a transition may take before the gate calls it a failure
  * @param requestTimeout how long one request may take before the gate calls it a hang
- * @param configurationId a configuration group for attach and detach (found by listing when absent)
+ * @param configurationId a configuration group for attach, detach and restart (found by listing when absent)
  * @param replicationInstanceId an instance of a replication setup to convert (convertToHa is not exercised without)
  * @param fuzz how many generated requests the negative testing sends (0: none)
  * @param fuzzBudget the most time the negative testing may take, whatever {@code fuzz} says
@@ -72,7 +72,7 @@ public record GateConfig(
         options.put("upgradeVersion", new String[] {"10.4enc", "a version new groups can be upgraded to"});
         options.put("waitSeconds", new String[] {"120", "how long a transition may take: enough for the reference server; a real service needs 1800 or more"});
         options.put("requestTimeoutSeconds", new String[] {"30", "how long one request may take before it counts as a hang"});
-        options.put("configurationId", new String[] {"", "a configuration group for attach and detach (found by listing when absent)"});
+        options.put("configurationId", new String[] {"", "a configuration group for attach, detach and restart (found by listing when absent; restart needs one with a non-dynamic parameter, such as innodb_buffer_pool_size)"});
         options.put("replicationInstanceId", new String[] {"", "an instance of a replication setup to convert (convertToHa is not exercised without)"});
         options.put("fuzz", new String[] {"500", "how many generated requests the negative testing sends (0: none)"});
         options.put("fuzzSeconds", new String[] {"60", "the most time the negative testing may take"});

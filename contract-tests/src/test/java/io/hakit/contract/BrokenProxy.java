@@ -26,6 +26,11 @@ public final class BrokenProxy implements AutoCloseable {
         /** The request as forwarded; may add headers. */
         default void request(HttpExchange exchange, HttpRequest.Builder forwarded) {}
 
+        /** The request as forwarded, knowing its body; may change where it goes and how. */
+        default void request(HttpExchange exchange, String requestBody, HttpRequest.Builder forwarded) {
+            request(exchange, forwarded);
+        }
+
         /** The answer as returned. */
         default Answer answer(String method, String path, Answer answer) {
             return answer;
@@ -83,7 +88,7 @@ public final class BrokenProxy implements AutoCloseable {
                     values.forEach(v -> forwarded.header(name, v));
                 }
             });
-            breakage.request(exchange, forwarded);
+            breakage.request(exchange, new String(body, StandardCharsets.UTF_8), forwarded);
             HttpResponse<String> response = http.send(forwarded.build(), HttpResponse.BodyHandlers.ofString());
             Answer answer = breakage.answer(exchange.getRequestMethod(), rawPath, new String(body, StandardCharsets.UTF_8),
                     new Answer(response.statusCode(), response.body()));

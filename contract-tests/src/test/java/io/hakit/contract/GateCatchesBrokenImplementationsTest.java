@@ -165,6 +165,36 @@ class GateCatchesBrokenImplementationsTest {
         assertCaught(result, "restartHaInstance", "status_code_conformance");
     }
 
+    /**
+     * A restart that does nothing: accepted (202) but never sent on, so the group is never restarted. From ACTIVE it
+     * looks like a restart that completes at once; it must be caught by what a restart documents it does, clearing
+     * RESTART_REQUIRED (the gate's configuration group has a non-dynamic parameter), and charged to the restart.
+     */
+    @Test
+    void aRestartThatDoesNothingIsCaught() {
+        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+            @Override
+            public void request(com.sun.net.httpserver.HttpExchange exchange, String requestBody,
+                    java.net.http.HttpRequest.Builder forwarded) {
+                if (exchange.getRequestMethod().equals("POST") && exchange.getRequestURI().getRawPath().endsWith("/action")
+                        && parse(requestBody).has("restart")) {
+                    String action = forwarded.copy().build().uri().toString();
+                    forwarded.uri(URI.create(action.substring(0, action.length() - "/action".length())))
+                            .GET(); // the group is only read: nothing restarts
+                }
+            }
+
+            @Override
+            public BrokenProxy.Answer answer(String method, String path, String requestBody, BrokenProxy.Answer answer) {
+                boolean restart = method.equals("POST") && path.endsWith("/action") && parse(requestBody).has("restart");
+                return restart && answer.status() == 200 ? new BrokenProxy.Answer(202, "") : answer;
+            }
+        }, "--only=restartHaInstance", "--fuzz=0");
+        assertCaught(result, "restartHaInstance", "documented_behaviour");
+        assertThat(result.conformance().failuresOf("restartHaInstance")).anySatisfy(failure -> assertThat(failure.message())
+                .contains("stayed RESTART_REQUIRED"));
+    }
+
     @Test
     void skippedAuthenticationIsCaught() {
         GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {

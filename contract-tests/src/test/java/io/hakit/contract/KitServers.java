@@ -26,14 +26,16 @@ public final class KitServers {
 
     /**
      * A reference server in the empty world, given through its control API what the HA API cannot create and the
-     * gate needs for attach, detach and convertToHa: a MariaDB configuration group and a replication setup (the
-     * same two calls the README shows for a server started by hand).
+     * gate needs for attach, detach, restart and convertToHa: a MariaDB configuration group and a replication setup
+     * (the same two calls the README shows for a server started by hand). The configuration group has a non-dynamic
+     * parameter (innodb_buffer_pool_size), so that attaching it puts a group in RESTART_REQUIRED, which only a restart
+     * that really restarts clears.
      */
     public static GateServer gateServer(Durations.Profile durations) {
         ReferenceServer server = ReferenceServer.start(ServerConfig.defaults().withPort(0).withDurations(durations));
         JsonNode configuration = control(server.baseUri(), "/_emulator/accounts/1234/configurations",
-                "{\"name\": \"gate-connections\", \"datastore\": {\"type\": \"mariadb\", \"version\": \"10.4\"},"
-                        + " \"values\": {\"max_connections\": 200}}");
+                "{\"name\": \"gate-buffer-pool\", \"datastore\": {\"type\": \"mariadb\", \"version\": \"10.4\"},"
+                        + " \"values\": {\"max_connections\": 200, \"innodb_buffer_pool_size\": 1073741824}}");
         JsonNode setup = control(server.baseUri(), "/_emulator/accounts/1234/replication-setups",
                 "{\"name\": \"gate-repl\", \"datastore\": {\"type\": \"mariadb\", \"version\": \"10.4\"}}");
         return new GateServer(server, configuration.get("id").asText(), setup.at("/replicaIds/0").asText());

@@ -1,13 +1,25 @@
 package io.hakit.contract.scenarios;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hakit.contract.api.Answer;
+import io.hakit.contract.api.ContractViolation;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Restart, and attaching and detaching a configuration group (a restart clears RESTART_REQUIRED). */
 @Covers({"restartHaInstance", "attachConfiguration", "detachConfiguration"})
 class RestartAndConfigurationScenarios extends Scenario {
 
+    /** The states that end a restart, and RESTART_REQUIRED is not one: a restart must clear it. */
+    private static final Set<String> SETTLED_AFTER_RESTART = Set.of("ACTIVE", "ERROR", "FAILOVER_DISABLED");
+
+    /**
+     * A restart's one effect the document lets a client see: it clears RESTART_REQUIRED (the group goes to REBOOT and
+     * back to ACTIVE). From ACTIVE, a restart that does nothing and one that completes at once look the same; so the
+     * group is first put in RESTART_REQUIRED by attaching a configuration group with a non-dynamic parameter, and a
+     * restart must then bring it back to ACTIVE. Without such a configuration group the restart is not exercised.
+     */
     @Test
     void aRestartRebootsTheGroup() {
         String id = activeGroup("restart");
@@ -16,6 +28,18 @@ class RestartAndConfigurationScenarios extends Scenario {
         if (api.sendsAnyJson()) {
             api.act(id, json("{\"reboot\": {}}")).expect(400);
         }
+        Optional<String> configuration = configuration();
+        assumeGiven(configuration.isPresent(), "no configuration group for " + config.datastoreType()
+                + " given (--configurationId) or listed, and a restart's one documented effect a client can see is that"
+                + " it clears RESTART_REQUIRED, which only attaching a configuration group with a non-dynamic parameter"
+                + " brings", "restartHaInstance");
+        api.updateGroup(id, json("{\"ha_instance\": {\"configuration\": \"" + configuration.get() + "\"}}")).expect(202);
+        String settled = awaitSettled(id);
+        assumeGiven(settled.equals("RESTART_REQUIRED"), "attaching configuration group "
+                + configuration.get() + " left the group " + settled + ", not RESTART_REQUIRED (it has no non-dynamic"
+                + " parameter, such as innodb_buffer_pool_size): a restart from ACTIVE that does nothing cannot be told"
+                + " from one that completes at once", "restartHaInstance");
+        restartOutOfRestartRequired(id);
     }
 
     @Test
@@ -34,8 +58,30 @@ class RestartAndConfigurationScenarios extends Scenario {
 
     private void restartIfRequired(String id) {
         if (awaitSettled(id).equals("RESTART_REQUIRED")) {
-            api.act(id, json("{\"restart\": {}}")).expect(202);
-            awaitState(id, "ACTIVE");
+            restartOutOfRestartRequired(id);
+        }
+    }
+
+    /**
+     * Restarts a group in RESTART_REQUIRED, which must then leave it and come back ACTIVE; if it does not, the
+     * restart is what failed (charged to restartHaInstance, not to the last read of the group).
+     */
+    private void restartOutOfRestartRequired(String id) {
+        Answer restart = api.act(id, json("{\"restart\": {}}")).expect(202);
+        String[] last = {"RESTART_REQUIRED"};
+        try {
+            target.waiter().until("HA instance " + id + " to leave RESTART_REQUIRED after a restart",
+                    () -> SETTLED_AFTER_RESTART.contains(last[0] = state(id)));
+        } catch (ContractViolation alreadyCharged) {
+            throw alreadyCharged;
+        } catch (AssertionError stillThere) {
+            throw restart.violation("documented_behaviour", restart.request() + " answered 202, but the group stayed "
+                    + last[0] + " (" + stillThere.getMessage() + "): a restart clears RESTART_REQUIRED, the group going"
+                    + " to REBOOT and back to ACTIVE");
+        }
+        if (!last[0].equals("ACTIVE")) {
+            throw restart.violation("documented_behaviour", restart.request() + " answered 202, and the group then went"
+                    + " to " + last[0] + ", not back to ACTIVE: a restart clears RESTART_REQUIRED");
         }
     }
 

@@ -84,10 +84,88 @@ public final class AnswerChecks {
 
     /** Whether an error answer is the Fault of its status ({"name": {"code": status, "message": ...}}). */
     public static boolean isFaultOf(int status, String body, Map<Integer, String> faultNames) {
-        JsonNode json = parse(body);
-        String name = faultNames.get(status);
-        return name != null && json.size() == 1 && json.path(name).path("code").asInt() == status
-                && json.path(name).path("message").isTextual();
+        return faultProblem(status, body, faultNames).isEmpty();
+    }
+
+    /**
+     * What is wrong with an error answer's body as the Fault of its status, the document's shape: one member named
+     * for the status ({@code itemNotFound} for 404), an object with {@code code} (the status, an integer), {@code
+     * message} (a non-empty string) and, where there is more to say, {@code details} (a string). Empty: nothing.
+     */
+    public static java.util.Optional<String> faultProblem(int status, String body, Map<Integer, String> faultNames) {
+        if (body == null || body.isBlank()) {
+            return java.util.Optional.of("no body, where the " + faultName(status, faultNames) + " Fault was due");
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(body);
+        } catch (IOException notJson) {
+            return java.util.Optional.of("the body is not JSON, where the " + faultName(status, faultNames) + " Fault was due");
+        }
+        return faultProblem(status, json, faultNames);
+    }
+
+    /** {@link #faultProblem(int, String, Map)} of a body already read as JSON (missing: no body). */
+    public static java.util.Optional<String> faultProblem(int status, JsonNode json, Map<Integer, String> faultNames) {
+        String name = faultName(status, faultNames);
+        if (!faultNames.containsKey(status)) {
+            return java.util.Optional.of("the document gives " + status + " no Fault");
+        }
+        if (json == null || json.isMissingNode() || json.isNull()) {
+            return java.util.Optional.of("no body, where the " + name + " Fault was due");
+        }
+        if (!json.isObject()) {
+            return java.util.Optional.of("the body is a JSON " + json.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+                    + ", not the " + name + " Fault object");
+        }
+        List<String> members = new ArrayList<>();
+        json.fieldNames().forEachRemaining(members::add);
+        if (!json.has(name)) {
+            String wrongName = faultNames.values().stream().filter(json::has).findFirst()
+                    .map(other -> " (it is the " + other + " Fault, of another status)").orElse("");
+            return java.util.Optional.of("the member " + name + " is missing" + wrongName + "; the body has "
+                    + (members.isEmpty() ? "no member" : String.join(", ", members)));
+        }
+        List<String> extra = members.stream().filter(m -> !m.equals(name)).toList();
+        if (!extra.isEmpty()) {
+            return java.util.Optional.of("members besides " + name + ": " + String.join(", ", extra)
+                    + " (the Fault is " + name + " alone)");
+        }
+        JsonNode fault = json.get(name);
+        if (!fault.isObject()) {
+            return java.util.Optional.of(name + " is not an object with code and message: " + abbreviated(fault));
+        }
+        JsonNode code = fault.get("code");
+        if (code == null) {
+            return java.util.Optional.of(name + ".code is missing (it repeats the status, " + status + ")");
+        }
+        if (!code.isIntegralNumber()) {
+            return java.util.Optional.of(name + ".code is " + abbreviated(code) + ", not the integer " + status);
+        }
+        if (code.asInt() != status) {
+            return java.util.Optional.of(name + ".code is " + code.asInt() + ", but the status is " + status);
+        }
+        JsonNode message = fault.get("message");
+        if (message == null) {
+            return java.util.Optional.of(name + ".message is missing");
+        }
+        if (!message.isTextual() || message.asText().isEmpty()) {
+            return java.util.Optional.of(name + ".message is " + abbreviated(message) + ", not a non-empty string");
+        }
+        JsonNode details = fault.get("details");
+        if (details != null && !details.isTextual()) {
+            return java.util.Optional.of(name + ".details is " + abbreviated(details) + ", not a string");
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String faultName(int status, Map<Integer, String> faultNames) {
+        return faultNames.getOrDefault(status, "undocumented" + status);
+    }
+
+    private static String abbreviated(JsonNode node) {
+        String text = node.toString();
+        return text.length() > 80 ? text.substring(0, 80) + "..." : text;
     }
 
     private static String checkOf(String validatorKey) {

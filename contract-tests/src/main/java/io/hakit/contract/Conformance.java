@@ -13,7 +13,9 @@ import java.util.TreeSet;
 /**
  * What the gate saw of each of the document's 21 named operations, check by check: exchanges that conformed, and
  * failures, each charged to the operation it concerns with the exchange that shows it. An operation that answers
- * its documented request 501, 405, or a 404 that is not a Fault, is unimplemented rather than failed. Thread-safe.
+ * its documented request 501, 405, or a 404 that is not a Fault, is unimplemented rather than failed; but one that
+ * has shown it is implemented (it answered a success) and answers a 404 that is not a Fault fails error_body: its
+ * fault is wrong, the operation is there. Thread-safe.
  */
 public final class Conformance {
 
@@ -29,6 +31,8 @@ public final class Conformance {
     private final Map<String, Map<String, Integer>> passed = new TreeMap<>();
     private final Map<String, List<Failure>> failures = new TreeMap<>();
     private final Map<String, Exchange> unimplemented = new TreeMap<>();
+    /** Operations that answered a success at least once: a 404 that is not a Fault is then a wrong fault. */
+    private final Set<String> implemented = new TreeSet<>();
     /** Operations whose documented behaviour no scenario could show (an input was not given), and why. */
     private final Map<String, String> behaviourNotShown = new TreeMap<>();
     /** Scenarios of no one operation (isolation) that could not run, and why. */
@@ -55,8 +59,39 @@ public final class Conformance {
         violated(new Failure(operation, check, message, Optional.ofNullable(exchange)));
     }
 
-    public synchronized void unimplemented(String operation, Exchange exchange) {
+    /**
+     * The operation answered as if it did not exist (501, 405, a 404 that is not a Fault). A 404 of an operation seen
+     * implemented is charged as its wrong fault instead ({@link #implemented}); true if it was.
+     */
+    public synchronized boolean unimplemented(String operation, Exchange exchange) {
+        if (exchange != null && exchange.status() == 404 && implemented.contains(operation)) {
+            violated(wrongNotFound(operation, exchange));
+            return true;
+        }
         unimplemented.putIfAbsent(operation, exchange);
+        return false;
+    }
+
+    /**
+     * The operation answered a success: it is implemented. A 404 that is not a Fault it answered before is no longer
+     * read as "unimplemented" but charged as the wrong fault it is.
+     */
+    public synchronized void implemented(String operation) {
+        if (implemented.add(operation)) {
+            Exchange bare = unimplemented.get(operation);
+            if (bare != null && bare.status() == 404) {
+                unimplemented.remove(operation);
+                violated(wrongNotFound(operation, bare));
+            }
+        }
+    }
+
+    private static Failure wrongNotFound(String operation, Exchange exchange) {
+        String body = exchange.responseBody() == null ? "" : exchange.responseBody();
+        String problem = AnswerChecks.faultProblem(404, body, Map.of(404, "itemNotFound")).orElse("not the itemNotFound Fault");
+        return new Failure(operation, "error_body", exchange.method() + " " + exchange.url() + " answered 404 without the"
+                + " itemNotFound Fault: " + problem + ". The operation is implemented (it answered a success elsewhere in"
+                + " the run): its 404 is wrong, it is not missing", Optional.of(exchange));
     }
 
     /**

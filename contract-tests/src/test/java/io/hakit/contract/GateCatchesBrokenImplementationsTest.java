@@ -142,6 +142,28 @@ class GateCatchesBrokenImplementationsTest {
         assertThat(result.conformance().verdict("listHaBackups")).isEqualTo(Verdict.UNIMPLEMENTED);
     }
 
+    /**
+     * An implemented operation whose 404 is not the documented Fault (showHaInstance answers a deleted group 404
+     * {"message": ...}): its fault is wrong, the operation is there; the gate must fail its error_body, not call it
+     * unimplemented.
+     */
+    @Test
+    void aNotFoundThatIsNotAFaultIsAWrongFaultOfAnImplementedOperation() {
+        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+            @Override
+            public BrokenProxy.Answer answer(String method, String path, BrokenProxy.Answer answer) {
+                return method.equals("GET") && path.matches("/v1.0/1234/ha/[^/]+") && answer.status() == 404
+                        ? new BrokenProxy.Answer(404, "{\"message\": \"HA instance not found\"}") : answer;
+            }
+        }, "--only=deleteHaInstance", "--fuzz=0");
+        assertThat(result.outcome()).as("the gate fails").isEqualTo(GateRun.Outcome.VIOLATED);
+        assertThat(result.conformance().verdict("showHaInstance")).as("showHaInstance").isEqualTo(Verdict.FAILED);
+        assertThat(result.conformance().failuresOf("showHaInstance")).anySatisfy(failure -> {
+            assertThat(failure.check()).isEqualTo("error_body");
+            assertThat(failure.message()).contains("the member itemNotFound is missing").contains("message");
+        });
+    }
+
     @Test
     void aRenamedFieldIsCaught() {
         GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {

@@ -142,8 +142,14 @@ public final class RestHaApi implements HaApi {
             Exchange exchange) {
         int status = response.statusCode();
         if (Unimplemented.says(status, text) && contract.httpOperation(method, rawPath).isPresent()) {
-            conformance.unimplemented(operation, exchange);
+            if (conformance.unimplemented(operation, exchange)) {
+                throw new ContractViolation(method + " " + rawPath + " answered 404 without the itemNotFound Fault: "
+                        + exchange.answerSummary());
+            }
             throw new ContractViolation(method + " " + rawPath + " is not implemented: it answered " + exchange.answerSummary());
+        }
+        if (status >= 200 && status < 300) {
+            conformance.implemented(operation);
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         response.getHeaders().forEach(h -> headers.computeIfAbsent(h.getName(), k -> new ArrayList<>()).add(h.getValue()));

@@ -231,6 +231,9 @@ class GateCatchesBrokenImplementationsTest {
         assertCaught(result, "listHaInstances", "documented_behaviour");
         assertThat(result.conformance().failuresOf("createHaInstance").stream().map(Conformance.Failure::check))
                 .as("the negative testing's missing and unknown tokens").contains("ignored_auth");
+        assertThat(result.conformance().failuresOf("createHaInstance")).filteredOn(f -> f.check().equals("ignored_auth"))
+                .as("each says the token was missing or unknown, whatever its body was shrunk to")
+                .isNotEmpty().allSatisfy(f -> assertThat(f.message()).containsAnyOf("without a token", "with an unknown token"));
     }
 
     /**

@@ -23,8 +23,12 @@ public record Answer(String operation, String request, int status, JsonNode body
         conformance.passed(operation, "documented_behaviour");
         if (status >= 400) {
             String fault = FaultNames.of(status);
-            if (!(body.has(fault) && body.get(fault).path("code").asInt() == status)) {
-                throw violation("error_body", request + " answered " + status + " without the " + fault + " Fault: " + abbreviated());
+            java.util.Optional<String> problem = io.hakit.contract.AnswerChecks.faultProblem(status,
+                    exchange != null && exchange.responseBody() != null ? exchange.responseBody() : body.isMissingNode() ? "" : body.toString(),
+                    FaultNames.all());
+            if (problem.isPresent()) {
+                throw violation("error_body", request + " answered " + status + " without the " + fault + " Fault ("
+                        + problem.get() + "): " + abbreviated());
             }
             conformance.passed(operation, "error_body");
         }

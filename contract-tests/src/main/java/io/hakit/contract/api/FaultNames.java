@@ -10,6 +10,10 @@ final class FaultNames {
 
     private FaultNames() {}
 
+    static Map<Integer, String> all() {
+        return NAMES;
+    }
+
     static String of(int status) {
         return NAMES.getOrDefault(status, "undocumented" + status);
     }

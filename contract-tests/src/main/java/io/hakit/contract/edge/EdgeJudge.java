@@ -133,7 +133,9 @@ public final class EdgeJudge {
         boolean isFault = body.size() == 1 && fault != null && fault.path("code").asInt() == status
                 && fault.path("message").isTextual();
         return isFault ? java.util.Optional.empty() : java.util.Optional.of(new Violation("error_body",
-                (name == null ? "an undocumented error status" : "not the " + name + " Fault") + ": " + answer.summary()));
+                (name == null ? "an undocumented error status" : "not the " + name + " Fault ("
+                        + io.hakit.contract.AnswerChecks.faultProblem(status, body, faultNames).orElse("its shape") + ")")
+                        + ": " + answer.summary()));
     }
 
     private static String describe(EdgeProbe probe, int canonicalStatus) {

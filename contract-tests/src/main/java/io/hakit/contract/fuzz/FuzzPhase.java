@@ -132,15 +132,15 @@ public final class FuzzPhase {
         for (String check : failed) {
             boolean first = shrunk.add(sent.operation() + " " + check); // the first of a kind is shrunk, the others shown as sent
             Sent smallest = first ? shrink(request, sent, check) : sent;
-            conformance.violated(sent.operation(), check, describe(request, check, smallest), smallest.exchange());
+            conformance.violated(sent.operation(), check, describe(request, config.seed(), check, smallest.exchange(),
+                    faultNames), smallest.exchange());
         }
         registerCreation(request, sent);
         if (before.isPresent()) {
             Optional<String> after = snapshot(fixture::snapshotInAnyState);
             if (after.isPresent() && !after.equals(before)) {
-                conformance.violated(sent.operation(), "state_unchanged", "generated request #" + request.number() + " ("
-                        + request.constraint().orElse("valid") + ") was refused with " + sent.exchange().status()
-                        + ", yet the HA instance changed: " + difference(before.get(), after.get()), sent.exchange());
+                conformance.violated(sent.operation(), "state_unchanged", stateChanged(request, sent.exchange().status(),
+                        difference(before.get(), after.get())), sent.exchange());
             } else {
                 conformance.passed(sent.operation(), "state_unchanged");
             }
@@ -378,10 +378,51 @@ public final class FuzzPhase {
         return request.path().replaceFirst("\\?.*$", "");
     }
 
-    private String describe(GeneratedRequest request, String check, Sent smallest) {
-        return "generated request #" + request.number() + " of seed " + config.seed() + " ("
-                + request.constraint().map(c -> "invalid: " + c).orElse("valid") + ", "
-                + request.credential().name().toLowerCase() + " token) failed " + check + ": answered "
-                + smallest.exchange().answerSummary();
+    /**
+     * A generated request's failure of one check, as the reports show it: the request (number and seed repeat it),
+     * what it was sent as, what it got, and what the check wanted. An ignored_auth failure says which token was
+     * missing or unknown (whatever its body, shrunk perhaps to {}, a request without a valid token is refused 401);
+     * an error_body failure says what is wrong with the Fault.
+     */
+    static String describe(GeneratedRequest request, long seed, String check, Exchange smallest,
+            Map<Integer, String> faultNames) {
+        String which = "generated request #" + request.number() + " of seed " + seed;
+        String original = request.body().orElse(null);
+        String sentBody = smallest.requestBody();
+        boolean shrunk = original != null && !original.equals(sentBody);
+        String answered = "answered " + smallest.answerSummary();
+        if (check.equals("ignored_auth")) {
+            String token = request.credential() == GeneratedRequest.Credential.NONE ? "without a token (no X-Auth-Token)"
+                    : "with an unknown token (X-Auth-Token: not-a-token-" + request.number() + ")";
+            return which + ", sent " + token + ", failed ignored_auth: it was not refused 401 but " + answered
+                    + ". A request without a valid token is refused 401 before its body is looked at"
+                    + (sentBody == null ? "" : shrunk ? ": its body, shrunk to " + abbreviated(sentBody)
+                            + " from " + abbreviated(original) + ", is not what is wrong" : ": its body is not what is wrong");
+        }
+        String sent = which + " (" + request.constraint().map(c -> "invalid: " + c).orElse("valid") + ", "
+                + (request.credential() == GeneratedRequest.Credential.OWN ? "the account's token"
+                        : request.credential().name().toLowerCase() + " token")
+                + (shrunk ? ", body shrunk to " + abbreviated(sentBody) : "") + ") failed " + check + ": " + answered;
+        if (check.equals("error_body")) {
+            return sent + ": " + AnswerChecks.faultProblem(smallest.status(), smallest.responseBody(), faultNames)
+                    .orElse("not the Fault of its status");
+        }
+        return sent;
+    }
+
+    /**
+     * A state_unchanged failure: an invalid request sent to the group changed it. Refused (4xx) or, wrongly,
+     * accepted: said as it was, not "refused with 202".
+     */
+    static String stateChanged(GeneratedRequest request, int status, String difference) {
+        String which = "generated request #" + request.number() + " (" + request.constraint().orElse("valid") + ")";
+        String answer = status >= 400 ? " was refused with " + status + ", yet the HA instance changed: "
+                : " was not refused but accepted with " + status + (request.valid() ? "" : " although invalid")
+                        + ", and the HA instance changed: ";
+        return which + answer + difference;
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() > 120 ? text.substring(0, 120) + "..." : text;
     }
 }

@@ -70,7 +70,20 @@ public final class Reports {
         }
         conformance.scenariosNotRun().forEach((scenario, why) -> out.println("NOT RUN: " + scenario + ": " + why));
         result.leftovers().forEach(l -> out.println("LEFT BEHIND: " + l));
+        if (result.fuzz().cutShort()) {
+            out.println("NOT SENT: negative testing" + fuzzCutShort());
+        }
         out.println(masked(verdictLine()));
+    }
+
+    /** What the negative testing did not send because its --fuzzSeconds budget was spent ("" if it sent all). */
+    private String fuzzCutShort() {
+        if (!result.fuzz().cutShort()) {
+            return "";
+        }
+        return " (the " + config.fuzzBudget().toSeconds() + " s budget of --fuzzSeconds was spent: "
+                + result.fuzz().alwaysNotSent() + " of the requests sent on every run and "
+                + result.fuzz().generatedNotSent() + " generated ones were not sent)";
     }
 
     private String verdictLine() {
@@ -250,8 +263,8 @@ public final class Reports {
             return md.append(result.notRun()).append('\n').toString();
         }
         md.append("Negative testing: ").append(result.fuzz().generated()).append(" generated requests and ")
-                .append(result.fuzz().unauthenticated()).append(" without a valid token. Edge probes: ")
-                .append(result.edgeProbes()).append(".\n\n");
+                .append(result.fuzz().unauthenticated()).append(" without a valid token").append(fuzzCutShort())
+                .append(". Edge probes: ").append(result.edgeProbes()).append(".\n\n");
         md.append("| operation | verdict | checks passed | failures |\n|---|---|---|---|\n");
         conformance.verdicts(config.selected()).forEach((operation, verdict) -> md.append("| ").append(operation)
                 .append(" | ").append(verdict == Conformance.Verdict.PASSED ? "passed" : "**" + label(verdict) + "**"
@@ -306,6 +319,8 @@ public final class Reports {
         root.put("generatedRequests", result.fuzz().generated());
         root.put("unauthenticatedRequests", result.fuzz().unauthenticated());
         root.set("generatedByKind", JSON.valueToTree(result.fuzz().byKind()));
+        root.put("alwaysSentRequestsNotSent", result.fuzz().alwaysNotSent());
+        root.put("generatedRequestsNotSent", result.fuzz().generatedNotSent());
         root.put("edgeProbes", result.edgeProbes());
         root.set("scenariosNotRun", JSON.valueToTree(conformance.scenariosNotRun()));
         ObjectNode operations = root.putObject("operations");

@@ -40,11 +40,23 @@ public final class FuzzPhase {
 
     /**
      * What a run sent: the requests without a valid token (two per secured operation, always) and the generated ones
-     * (the --fuzz budget).
+     * (the --fuzz budget); and what it did not send because the --fuzzSeconds budget was spent: of the requests sent
+     * on every run ({@code alwaysNotSent}), of the --fuzz generated ones ({@code generatedNotSent}).
      */
-    public record Result(int unauthenticated, int generated, Map<String, Integer> byKind) {
+    public record Result(int unauthenticated, int generated, Map<String, Integer> byKind, int alwaysNotSent,
+            int generatedNotSent) {
+
+        public Result(int unauthenticated, int generated, Map<String, Integer> byKind) {
+            this(unauthenticated, generated, byKind, 0, 0);
+        }
+
         public int sent() {
             return unauthenticated + generated;
+        }
+
+        /** Whether the --fuzzSeconds budget ran out before every request was sent. */
+        public boolean cutShort() {
+            return alwaysNotSent > 0 || generatedNotSent > 0;
         }
     }
 
@@ -57,6 +69,8 @@ public final class FuzzPhase {
     private final HttpClient http;
     private final Map<Integer, String> faultNames;
     private final Set<String> shrunk = new HashSet<>();
+    /** When the --fuzzSeconds budget is spent (System.nanoTime()). */
+    private long deadline = Long.MAX_VALUE;
 
     public FuzzPhase(Target target, AnswerChecks checks, PrintStream progress) {
         this.target = target;
@@ -69,52 +83,77 @@ public final class FuzzPhase {
         this.faultNames = contract.faultNames();
     }
 
+    /**
+     * Sends the requests of the phase within the --fuzzSeconds budget, which covers all of it: the requests sent on
+     * every run, the generated ones, the read-backs of state_unchanged and the shrinking of failures. No request is
+     * begun once the budget is spent, but the read-back of the request under way (two reads, each bounded by
+     * --requestTimeoutSeconds); what was not sent is counted and said.
+     */
     public Result run(Fixture fixture) {
         Set<String> operationIds = selectedOperationIds();
         RequestGenerator generator = new RequestGenerator(contract, config.seed(), fixture::value);
-        long deadline = System.nanoTime() + config.fuzzBudget().toNanos();
+        deadline = System.nanoTime() + config.fuzzBudget().toNanos();
         Map<String, Integer> byKind = new TreeMap<>();
         int unauthenticated = 0;
+        int alwaysNotSent = 0;
         List<GeneratedRequest> perHttpOperation = generator.unauthenticated();
+        List<GeneratedRequest> always = new java.util.ArrayList<>();
         for (GeneratedRequest request : perHttpOperation) { // every operation refuses a missing token, not by chance
             if (operationIds.contains(request.operationId())) {
-                unauthenticated++;
-                byKind.merge(request.constraint().orElseThrow(), 1, Integer::sum);
-                judge(request, fixture);
+                always.add(request);
             }
         }
-        for (GeneratedRequest request : perNamedOperation(perHttpOperation)) {
+        always.addAll(perNamedOperation(perHttpOperation));
+        for (GeneratedRequest request : always) {
+            if (spent() || !judge(request, fixture)) {
+                alwaysNotSent++;
+                continue;
+            }
             if (request.credential() != GeneratedRequest.Credential.OWN) {
                 unauthenticated++;
             }
             byKind.merge(request.constraint().orElseThrow(), 1, Integer::sum);
-            judge(request, fixture);
         }
         int fuzzed = 0;
         for (int drawn = 0; fuzzed < config.fuzz() && drawn < config.fuzz() * 20; drawn++) {
-            if (System.nanoTime() > deadline) {
-                progress.printf("  negative testing: the %d s budget ran out after %d requests (--fuzzSeconds)%n",
-                        config.fuzzBudget().toSeconds(), fuzzed);
+            if (spent()) {
                 break;
             }
             GeneratedRequest request = generator.next();
             if (!operationIds.contains(request.operationId())) {
                 continue;
             }
+            if (!judge(request, fixture)) {
+                break;
+            }
             fuzzed++;
             byKind.merge(request.valid() ? "valid" : request.constraint().orElseThrow().replaceAll("^(body|path|query):\\S* ", "$1 "),
                     1, Integer::sum);
-            judge(request, fixture);
             if (fuzzed % 100 == 0) {
                 progress.printf("  negative testing: %d of %d requests%n", fuzzed, config.fuzz());
             }
         }
-        return new Result(unauthenticated, fuzzed, byKind);
+        int generatedNotSent = spent() ? config.fuzz() - fuzzed : 0;
+        if (alwaysNotSent > 0 || generatedNotSent > 0) {
+            progress.printf("  negative testing: the %d s budget (--fuzzSeconds) was spent: %d of the %d requests sent on"
+                    + " every run and %d of the %d generated ones were not sent%n", config.fuzzBudget().toSeconds(),
+                    alwaysNotSent, always.size(), generatedNotSent, config.fuzz());
+        }
+        return new Result(unauthenticated, fuzzed, byKind, alwaysNotSent, generatedNotSent);
     }
 
-    private void judge(GeneratedRequest request, Fixture fixture) {
+    /** Whether the --fuzzSeconds budget is spent: no request is begun after. */
+    private boolean spent() {
+        return System.nanoTime() - deadline > 0;
+    }
+
+    /** Sends and judges one request; false if the budget ran out before it could be sent. */
+    private boolean judge(GeneratedRequest request, Fixture fixture) {
         boolean aimsAtFixture = request.path().contains(fixture.groupId());
         Optional<String> before = !request.valid() && aimsAtFixture ? snapshot(fixture::snapshot) : Optional.empty();
+        if (spent()) { // the read before took the rest of the budget: the request is not begun
+            return false;
+        }
         Sent sent = send(request);
         if (sent.exchange().status() == 0) {
             boolean timedOut = String.valueOf(sent.exchange().responseBody()).contains("TimeoutException");
@@ -122,7 +161,7 @@ public final class FuzzPhase {
                     + request.number() + (timedOut ? " got no answer within " + config.requestTimeout().toSeconds() + " s"
                     : " got no whole answer (refused, reset or closed before its end): " + sent.exchange().responseBody()),
                     sent.exchange());
-            return;
+            return true;
         }
         int status = sent.exchange().status();
         if (status >= 200 && status < 300 && request.credential() == GeneratedRequest.Credential.OWN) {
@@ -145,6 +184,7 @@ public final class FuzzPhase {
                 conformance.passed(sent.operation(), "state_unchanged");
             }
         }
+        return true;
     }
 
     /**
@@ -268,7 +308,7 @@ public final class FuzzPhase {
         while (shrunk && attempts < 40) {
             shrunk = false;
             for (JsonNode candidate : Shrinks.of(body)) {
-                if (++attempts > 40) {
+                if (++attempts > 40 || spent()) { // the budget covers shrinking too: the smallest so far is shown
                     break;
                 }
                 GeneratedRequest smaller = current.withBody(candidate.toString());

@@ -217,6 +217,30 @@ class GateCatchesBrokenImplementationsTest {
                 .contains("stayed RESTART_REQUIRED"));
     }
 
+    /**
+     * Not a broken implementation: the gate's configuration group has only dynamic parameters, so attaching it leaves
+     * the group ACTIVE and no restart can be seen to clear RESTART_REQUIRED. restartHaInstance is then not exercised,
+     * saying why (and --require-all fails it), never passed on a restart that might do nothing.
+     */
+    @Test
+    void aRestartIsNotExercisedWithoutAConfigurationThatNeedsOne() throws Exception {
+        try (KitServers.GateServer server = KitServers.gateServer(Durations.Profile.IMMEDIATE);
+                BrokenProxy proxy = BrokenProxy.in(server.baseUri(), new BrokenProxy.Breakage() {})) {
+            String dynamic = server.addConfiguration("gate-dynamic", "{\"max_connections\": 300}");
+            GateConfig config = server.config(proxy.uri(), "--only=restartHaInstance", "--fuzz=0", "--edge=off",
+                    "--require-all", "--configurationId=" + dynamic);
+            Target target = KitServers.target(config, new PollingWaiter(Duration.ofSeconds(10)),
+                    (contract, conformance) -> new RestHaApi(config, RestHaApi.documentValidator(), contract, conformance));
+            GateRun.Result result = GateRun.run(target, System.out);
+            new Reports(result).print(System.out);
+            assertThat(result.conformance().verdict("restartHaInstance")).isEqualTo(Verdict.NOT_EXERCISED);
+            assertThat(result.conformance().whyBehaviourNotShown("restartHaInstance")).get().asString()
+                    .contains("left the group ACTIVE, not RESTART_REQUIRED");
+            assertThat(result.outcome()).as("--require-all").isEqualTo(GateRun.Outcome.VIOLATED);
+            assertThat(result.conformance().failuresOf("restartHaInstance")).isEmpty();
+        }
+    }
+
     @Test
     void skippedAuthenticationIsCaught() {
         GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {

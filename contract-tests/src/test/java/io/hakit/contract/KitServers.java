@@ -48,6 +48,13 @@ public final class KitServers {
             return server.baseUri();
         }
 
+        /** Adds another MariaDB configuration group with these values (a JSON object) through the control API; its id. */
+        public String addConfiguration(String name, String values) {
+            return control(server.baseUri(), "/_emulator/accounts/1234/configurations", "{\"name\": \"" + name
+                    + "\", \"datastore\": {\"type\": \"mariadb\", \"version\": \"10.4\"}, \"values\": " + values + "}")
+                    .get("id").asText();
+        }
+
         /** The gate's inputs for this server (reached at {@code baseUrl}, maybe through a proxy), with more options. */
         public GateConfig config(URI baseUrl, String... options) {
             List<String> args = new ArrayList<>(List.of("--baseUrl=" + baseUrl, "--accountId=1234", "--token=" + TOKEN,

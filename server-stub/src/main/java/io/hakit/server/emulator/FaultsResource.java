@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hakit.server.emulator.api.FaultsApi;
 import io.hakit.server.emulator.api.model.FaultSpec;
+import io.hakit.server.http.Echoes;
 import io.hakit.server.http.InjectedFaults;
 import io.hakit.server.http.OperationNames;
 import jakarta.ws.rs.core.Response;
@@ -22,8 +23,9 @@ public final class FaultsResource implements FaultsApi {
     @Override
     public Response injectFault(FaultSpec spec) {
         if (!operationNames.isNamedOperation(spec.getOperation())) {
-            return ControlResponses.problem(400, "The operation '" + bounded(spec.getOperation())
-                    + "' is not a named operation of the HA document (x-operations: addReplica, listHaAcls, ...).");
+            // quoted, so that an empty name shows as empty; cut short, so that a long one does not come back whole
+            return ControlResponses.problem(400, "The operation '" + Echoes.bounded(spec.getOperation())
+                    + "' is not a named operation of the HA document (its x-operations).");
         }
         if (spec.getStatus() == null && spec.getDelayMs() == null) {
             return ControlResponses.problem(400, "A fault needs a status, a delayMs, or both.");
@@ -64,11 +66,5 @@ public final class FaultsResource implements FaultsApi {
         }
         view.put("remaining", fault.remaining());
         return view;
-    }
-
-    /** The client's value, quoted and cut short: an empty name must show as empty, a long one not come back whole. */
-    private static String bounded(String value) {
-        return value.codePointCount(0, value.length()) <= 64 ? value
-                : value.substring(0, value.offsetByCodePoints(0, 63)) + "…";
     }
 }

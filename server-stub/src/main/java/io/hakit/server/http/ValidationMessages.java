@@ -18,11 +18,10 @@ import java.util.stream.Collectors;
  * parameter by name) and what the document says of it. The validator's own sentences ("Instance type (null) does
  * not match any allowed primitive type") name its schema library's notions, leave a parameter unnamed, and echo
  * the client's input whole (a 120 KB value came back twice in a 720 KB 400). Here a value the client sent is
- * never repeated longer than {@link #ECHO_CHARS} characters, and a message is at most {@link #MAX_CHARS}.
+ * never repeated longer than {@link Echoes#MAX_CHARS} characters, and a message is at most {@link #MAX_CHARS}.
  */
 final class ValidationMessages {
 
-    static final int ECHO_CHARS = 64;
     static final int MAX_CHARS = 400;
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -243,10 +242,6 @@ final class ValidationMessages {
     }
 
     private static String bounded(String value) {
-        if (value == null) {
-            return "";
-        }
-        return value.codePointCount(0, value.length()) <= ECHO_CHARS ? value
-                : value.substring(0, value.offsetByCodePoints(0, ECHO_CHARS - 1)) + "…";
+        return Echoes.bounded(value);
     }
 }

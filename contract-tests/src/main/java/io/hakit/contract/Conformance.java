@@ -38,9 +38,12 @@ public final class Conformance {
     /** Scenarios of no one operation (isolation) that could not run, and why. */
     private final Map<String, String> scenariosNotRun = new TreeMap<>();
     private volatile Exchange last;
+    /** The Fault each error status carries, as the document names it. */
+    private final Map<Integer, String> faultNames;
 
     public Conformance(HaContract contract) {
         this.operations = contract.operations().stream().map(HaContract.NamedOperation::name).toList();
+        this.faultNames = contract.faultNames();
     }
 
     public List<String> operations() {
@@ -86,11 +89,12 @@ public final class Conformance {
         }
     }
 
-    private static Failure wrongNotFound(String operation, Exchange exchange) {
+    private Failure wrongNotFound(String operation, Exchange exchange) {
         String body = exchange.responseBody() == null ? "" : exchange.responseBody();
-        String problem = AnswerChecks.faultProblem(404, body, Map.of(404, "itemNotFound")).orElse("not the itemNotFound Fault");
-        return new Failure(operation, "error_body", exchange.method() + " " + exchange.url() + " answered 404 without the"
-                + " itemNotFound Fault: " + problem + ". The operation is implemented (it answered a success elsewhere in"
+        String fault = faultNames.get(404);
+        String problem = AnswerChecks.faultProblem(404, body, faultNames).orElse("not the " + fault + " Fault");
+        return new Failure(operation, "error_body", exchange.method() + " " + exchange.url() + " answered 404 without the "
+                + fault + " Fault: " + problem + ". The operation is implemented (it answered a success elsewhere in"
                 + " the run): its 404 is wrong, it is not missing", Optional.of(exchange));
     }
 

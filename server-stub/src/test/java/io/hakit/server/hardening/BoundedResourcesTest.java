@@ -70,34 +70,39 @@ class BoundedResourcesTest {
      * Clients that send a header line now and then held 5,500 connections and the whole heap of the README's
      * command, and the server never answered again. Connections are capped (HttpEdge.MAX_CONNECTIONS): past the
      * cap, the ones held lose their 10 s idle timeout for 2 s, and the clients waiting behind them are served.
+     * Which held connections are shed is Jetty's choice (it gives the 10 s back whenever the count drops under the
+     * cap), so the test holds the server to the one promise: the client waiting last is answered long before a held
+     * connection's own timeout could have made room. Measured here: 6-7 s from the first held connection with the
+     * cap's 2 s, 22.5 s without it (10 s idle, then Jetty's close of a connection its client keeps open).
      */
     @Test
     void connectionsPastTheCapAreServedOnceIdleOnesAreShed() throws IOException {
         List<Socket> held = new ArrayList<>();
         try {
+            long firstHeld = System.nanoTime();
             for (int i = 0; i < 1024 + 16; i++) {
                 Socket socket = connect();
                 send(socket, "GET /v1.0/1234/ha HTTP/1.1\r\nHost: x\r\nX-Padding: " + "p".repeat(1000) + "\r\n");
                 held.add(socket);
             }
-            long start = System.nanoTime();
+            long opened = elapsedMs(firstHeld);
             try (Socket late = new Socket(TestServer.server().baseUri().getHost(), TestServer.server().port())) {
-                late.setSoTimeout(9_000); // below the 10 s idle timeout: only the cap's shorter one lets it in
+                late.setSoTimeout((int) Math.max(1, 15_000 - elapsedMs(firstHeld)));
                 send(late, "GET /v1.0/1234/ha HTTP/1.1\r\nHost: x\r\nX-Auth-Token: " + TestServer.TOKEN
                         + "\r\nConnection: close\r\n\r\n");
-                assertThat(readAnswer(late)).startsWith("HTTP/1.1 200");
+                assertThat(readAnswer(late))
+                        .as("answered within 15 s of the first held connection (%d ms to open them all)", opened)
+                        .startsWith("HTTP/1.1 200");
             }
-            // one accepted before the cap was reached, idle since just before start: shed long before its 10 s
-            Socket last = held.get(1000);
-            last.setSoTimeout(7_000);
-            int first = last.getInputStream().read(); // a SocketTimeoutException here: not shed
-            assertThat(first == -1 || first == 'H').as("closed, or answered and closed").isTrue();
-            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(8));
         } finally {
             for (Socket socket : held) {
                 socket.close();
             }
         }
+    }
+
+    private static long elapsedMs(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
     }
 
     @Test

@@ -50,9 +50,10 @@ class FuzzBudgetTest {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             slow.set(false);
             target.cleanup().deleteAll(target.api(), target.waiter());
-            // the budget, and at most the request under way with its reads before and after (5 requests, each late)
+            // the budget, the request under way with its reads before and after (5 requests, each late), and slack for
+            // a loaded CI machine: unbounded, the phase took 44 s
             assertThat(took).as("the phase took %s for a budget of %s", took, BUDGET)
-                    .isLessThan(BUDGET.plus(LATE.multipliedBy(5)).plusSeconds(1));
+                    .isLessThan(BUDGET.plus(LATE.multipliedBy(5)).plusSeconds(4));
             assertThat(result.alwaysNotSent()).as("requests sent on every run, not sent").isPositive();
             assertThat(result.generatedNotSent()).isEqualTo(50 - result.generated());
             assertThat(said.toString(StandardCharsets.UTF_8)).contains("--fuzzSeconds").contains("were not sent");

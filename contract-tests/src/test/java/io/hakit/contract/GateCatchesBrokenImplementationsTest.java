@@ -318,6 +318,35 @@ class GateCatchesBrokenImplementationsTest {
     }
 
     /**
+     * The same at the edge: a restart sent on a raw socket without a token is answered 401, as it should be, but
+     * restarts the group anyway. The group is in a transition when the gate reads it after the probe, which must count
+     * as a change, not as a state it cannot compare (transitions last a second here, so the gate sees one).
+     */
+    @Test
+    void aTokenlessRestartRefusedButDoneIsCaughtAtTheEdge() {
+        java.util.regex.Pattern tokenless = java.util.regex.Pattern.compile("^POST (/v1\\.0/1234/ha/[^/ ]+/action) HTTP/1\\.1\r\n");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        GateRun.Result result = gate(upstream -> RawProxy.in(upstream, head -> {
+            java.util.regex.Matcher action = tokenless.matcher(head);
+            if (action.find() && !head.toLowerCase(java.util.Locale.ROOT).contains("x-auth-token:")) {
+                try { // what the broken implementation does besides its 401
+                    http.send(java.net.http.HttpRequest.newBuilder(upstream.resolve(action.group(1)))
+                            .header("X-Auth-Token", KitServers.TOKEN).header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"restart\": {}}")).build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding());
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return head;
+        }), Durations.Profile.SHORT, "--only=restartHaInstance", "--fuzz=0", "--edge=on");
+        // charged to the action the probe named (the action route's documented body), whichever it was
+        assertThat(result.outcome()).as("the gate fails").isEqualTo(GateRun.Outcome.VIOLATED);
+        assertThat(result.conformance().failures(Set.copyOf(result.conformance().operations())).stream()
+                .map(Conformance.Failure::check)).contains("edge_state_unchanged");
+    }
+
+    /**
      * Not a broken implementation: the first backup completes between the gate's read of the group (BACKUP) and its
      * second backup request, which the implementation then rightly accepts. The gate must not fail it.
      */
@@ -402,7 +431,11 @@ class GateCatchesBrokenImplementationsTest {
     }
 
     private static GateRun.Result gate(Function<URI, AutoCloseable> proxyFor, String... options) {
-        try (KitServers.GateServer server = KitServers.gateServer(Durations.Profile.IMMEDIATE)) {
+        return gate(proxyFor, Durations.Profile.IMMEDIATE, options);
+    }
+
+    private static GateRun.Result gate(Function<URI, AutoCloseable> proxyFor, Durations.Profile durations, String... options) {
+        try (KitServers.GateServer server = KitServers.gateServer(durations)) {
             AutoCloseable proxy = proxyFor.apply(server.baseUri());
             try {
                 URI uri = proxy instanceof BrokenProxy broken ? broken.uri() : ((RawProxy) proxy).uri();

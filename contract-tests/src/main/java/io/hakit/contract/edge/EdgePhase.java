@@ -13,7 +13,9 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
+import java.util.function.Supplier;
 
 /**
  * The edge probes against the target (raw sockets, judged by the one rule), aimed at the gate's fixture: every
@@ -50,7 +52,8 @@ public final class EdgePhase {
         progress.printf("  edge probes: %d raw-socket requests%n", probes.size());
         EdgeProbeRunner runner = new EdgeProbeRunner(new InetSocketAddress(config.baseUrl().getHost(), port()), catalogue,
                 new EdgeJudge(EdgeJudge.Mode.RULE, contract.faultNames()), config.requestTimeout(),
-                config.requestTimeout().plusSeconds(5), () -> snapshot(fixture), null,
+                config.requestTimeout().plusSeconds(5),
+                new StateReads(() -> read(fixture::snapshot), () -> read(fixture::snapshotInAnyState)), null,
                 probe -> !probe.route().method().equals("GET"));
         for (EdgeProbeRunner.Result result : runner.run(probes)) {
             charge(result);
@@ -103,9 +106,9 @@ public final class EdgePhase {
         return contract.namedOperation(route.operationId(), body).orElse(route.operationId());
     }
 
-    private String snapshot(Fixture fixture) {
+    private static String read(Supplier<Optional<String>> snapshot) {
         try {
-            return fixture.snapshot().orElse(null);
+            return snapshot.get().orElse(null);
         } catch (RuntimeException e) {
             return null;
         }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 
 /**
  * Sends probes one at a time (stalled ones side by side, since each waits for the server's timeout) and judges each
@@ -30,7 +29,7 @@ public final class EdgeProbeRunner {
     private final EdgeJudge judge;
     private final Duration bound;
     private final Duration stallBound;
-    private final Supplier<String> state;
+    private final StateReads state;
     private final Runnable restore;
     private final java.util.function.Predicate<EdgeProbe> watched;
     private final Map<String, Integer> canonicalStatuses = new HashMap<>();
@@ -38,18 +37,18 @@ public final class EdgeProbeRunner {
     /**
      * @param bound how long an answer may take
      * @param stallBound how long a stalled request may wait for its answer (the server's read timeout and some)
-     * @param state a snapshot of the server's state, compared before and after each probe (null: not compared; a
-     *     snapshot of null: could not be read this time, so that probe's effect is not judged)
+     * @param state how the server's state is read before and after each probe (null: not compared; a read of
+     *     null: could not be read this time, so that probe's effect is not judged)
      * @param restore puts the state back after a probe that may change it (null: nothing to do)
      */
     public EdgeProbeRunner(InetSocketAddress server, EdgeProbes catalogue, EdgeJudge judge, Duration bound,
-            Duration stallBound, Supplier<String> state, Runnable restore) {
+            Duration stallBound, StateReads state, Runnable restore) {
         this(server, catalogue, judge, bound, stallBound, state, restore, probe -> true);
     }
 
     /** @param watched the probes whose effect on the state is read (reading it costs requests) */
     public EdgeProbeRunner(InetSocketAddress server, EdgeProbes catalogue, EdgeJudge judge, Duration bound,
-            Duration stallBound, Supplier<String> state, Runnable restore, java.util.function.Predicate<EdgeProbe> watched) {
+            Duration stallBound, StateReads state, Runnable restore, java.util.function.Predicate<EdgeProbe> watched) {
         this.server = server;
         this.catalogue = catalogue;
         this.judge = judge;
@@ -75,9 +74,9 @@ public final class EdgeProbeRunner {
     private Result runOne(EdgeProbe probe) {
         int canonical = canonicalStatus(probe.route(), probe.credential());
         boolean watch = state != null && watched.test(probe);
-        String before = watch ? state.get() : null;
+        String before = watch ? state.before().get() : null;
         RawAnswer answer = RawHttp.exchange(server, probe.request(), probe.delivery(), bound, probe.mustClose());
-        Boolean changed = watch ? differs(before, state.get()) : null;
+        Boolean changed = watch && before != null ? differs(before, state.after().get()) : null;
         if (restore != null && (probe.mayChangeState() || Boolean.TRUE.equals(changed))) {
             restore.run(); // every probe starts from the same state
         }
@@ -94,7 +93,7 @@ public final class EdgeProbeRunner {
         if (stalled.isEmpty()) {
             return List.of();
         }
-        String before = state == null ? null : state.get();
+        String before = state == null ? null : state.before().get();
         ExecutorService pool = Executors.newFixedThreadPool(stalled.size());
         try {
             List<Future<RawAnswer>> answers = new ArrayList<>();
@@ -105,7 +104,7 @@ public final class EdgeProbeRunner {
             for (Future<RawAnswer> answer : answers) {
                 done.add(answer.get());
             }
-            Boolean changed = state == null ? null : differs(before, state.get());
+            Boolean changed = state == null || before == null ? null : differs(before, state.after().get());
             List<Result> results = new ArrayList<>();
             for (int i = 0; i < stalled.size(); i++) {
                 EdgeProbe probe = stalled.get(i);

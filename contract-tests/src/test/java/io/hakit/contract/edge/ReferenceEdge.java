@@ -76,7 +76,7 @@ final class ReferenceEdge {
 
     EdgeProbeRunner runner(EdgeJudge.Mode mode) {
         return new EdgeProbeRunner(address(), catalogue(), new EdgeJudge(mode, CONTRACT.faultNames()),
-                Duration.ofSeconds(5), Duration.ofSeconds(20), this::fingerprint, this::restore);
+                Duration.ofSeconds(5), Duration.ofSeconds(20), StateReads.same(this::fingerprint), this::restore);
     }
 
     /** The whole world, as the control API would dump it. */

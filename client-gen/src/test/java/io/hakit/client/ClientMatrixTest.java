@@ -87,6 +87,16 @@ class ClientMatrixTest {
                 + "ApiClient.createDefaultDateFormat()); c.setBasePath(base); c.setApiKey(token); return c;");
     }
 
+    /**
+     * restclient with the ApiClient a team makes first ({@code new ApiClient()}, its own mapper writing unset fields as
+     * null): HaApi must still send bodies the API takes.
+     */
+    @Test
+    void javaRestclientWithItsDefaultApiClient() throws Exception {
+        runJava("io.hakit.clients.restclient", "ApiClient c = new ApiClient(); c.setBasePath(base); c.setApiKey(token); return c;",
+                "restclient-default-client");
+    }
+
     /** Kotlin (jvm-okhttp4, moshi, nullableReturnType=true): the client and its driver compiled by the build. */
     @Test
     void kotlin() throws Exception {
@@ -161,12 +171,16 @@ class ClientMatrixTest {
      * test classpath, where the build compiled that library's client, and runs it in this JVM.
      */
     private static void runJava(String pkg, String clientLine) throws Exception {
+        runJava(pkg, clientLine, pkg);
+    }
+
+    private static void runJava(String pkg, String clientLine, String outName) throws Exception {
         String source = Files.readString(MODULE.resolve("drivers/java/Driver.java"));
         if (clientLine != null) {
             source = source.replaceAll("return io\\.hakit\\.client\\.HaClients[^\n]*", java.util.regex.Matcher.quoteReplacement(clientLine))
                     .replace("io.hakit.client.", pkg + ".");
         }
-        Path out = MODULE.resolve("target/drivers/java/" + pkg);
+        Path out = MODULE.resolve("target/drivers/java/" + outName);
         Path file = out.resolve("src/Driver.java");
         Files.createDirectories(file.getParent());
         Files.writeString(file, source.replace("package io.hakit.client.drivers;", "package " + pkg + ".drivers;"));

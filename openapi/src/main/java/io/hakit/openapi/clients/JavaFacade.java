@@ -53,6 +53,14 @@ final class JavaFacade implements Facade {
             out.append("    private final ").append(api).append(' ').append(Names.lowerFirst(api)).append(";\n");
         }
         out.append("\n    public HaApi(ApiClient client, String accountId) {\n        this.accountId = accountId;\n");
+        if (library == Library.RESTCLIENT) {
+            // restclient's own ObjectMapper writes every unset field as null ("add_replica": null, ...; "configuration":
+            // null in a create), which the closed request schemas refuse with a 400: without this, HaApi over the
+            // ApiClient a team makes first (new ApiClient()) fails every create and every action. The mapper is the
+            // one its RestClient's converter holds (ApiClient.getObjectMapper), so leaving nulls out here reaches it.
+            out.append("        // restclient's ObjectMapper writes unset fields as null, which the API's closed request bodies refuse (400)\n");
+            out.append("        client.getObjectMapper().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);\n");
+        }
         for (String api : apis) {
             out.append("        this.").append(Names.lowerFirst(api)).append(" = new ").append(api).append("(client);\n");
         }

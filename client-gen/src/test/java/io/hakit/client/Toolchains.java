@@ -21,11 +21,11 @@ final class Toolchains {
 
     private Toolchains() {}
 
+    /** TypeScript from this module's own lock file (client-gen/package.json), which the build installs. */
     static String tsc() {
-        return ROOT.resolve("node_modules/.bin/tsc").toString();
+        return MODULE.resolve("node_modules/.bin/tsc").toString();
     }
 
-    /** openapi-typescript's types of the bundle, beside the openapi-fetch typed calls the build wrote. */
     /** openapi-typescript's types of the bundle, which the build writes (client-gen/pom.xml) beside openapi-fetch's HaApi. */
     static Path openapiTypescriptTypes() {
         Path types = CLIENTS.resolve("openapi-typescript/schema.d.ts");

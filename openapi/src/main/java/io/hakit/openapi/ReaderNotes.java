@@ -49,8 +49,10 @@ final class ReaderNotes {
         text.append("\n\n## Getting started\n\n").append(sequence.path("description").asText()).append("\n\n");
         int number = 1;
         for (JsonNode step : sequence.path("steps")) {
-            text.append(number++).append(". `").append(step.path("name").asText()).append("` (").append(step.path("operation").asText())
-                    .append("): `").append(step.path("path").asText()).append('`');
+            String operation = step.path("operation").asText();
+            text.append(number++).append(". `").append(step.path("name").asText()).append("` (").append(operation)
+                    .append("): `").append(methodOf(bundle, operation)).append(' ').append(step.path("path").asText())
+                    .append('`');
             if (step.has("body")) {
                 text.append(" with `").append(step.get("body")).append('`');
             }
@@ -69,6 +71,23 @@ final class ReaderNotes {
         info.put("description", text.toString());
     }
 
+    /** The method of an operation, named by its operationId or by one of its x-operations. */
+    private static String methodOf(ObjectNode bundle, String name) {
+        for (JsonNode pathItem : bundle.path("paths")) {
+            for (String method : METHODS) {
+                JsonNode operation = pathItem.path(method);
+                boolean named = operation.path("operationId").asText().equals(name);
+                for (JsonNode op : operation.path("x-operations")) {
+                    named |= op.path("name").asText().equals(name);
+                }
+                if (named) {
+                    return method.toUpperCase(java.util.Locale.ROOT);
+                }
+            }
+        }
+        throw new IllegalStateException("x-getting-started names " + name + ", which no operation of the document is");
+    }
+
     private void operation(String method, ObjectNode operation) {
         JsonNode named = operation.path("x-operations");
         if (named.size() > 1) {
@@ -77,13 +96,14 @@ final class ReaderNotes {
             operation.put("summary", operation.path("summary").asText() + ": " + String.join(", ", names));
         }
         StringBuilder text = new StringBuilder(operation.path("description").asText().stripTrailing());
-        text.append("\n\n### Operations\n\n");
+        // bold labels, not headings: Redoc links a heading inside an operation's description to a route it cannot open
+        text.append("\n\n**Operations**\n\n");
         named.forEach(op -> text.append(namedOperation(operation, op)));
         String bodiless = bodilessAnswers(operation);
         if (!bodiless.isEmpty()) {
             text.append("\n**Answers without a body:** ").append(bodiless).append("\n");
         }
-        text.append("\n### Documented exchanges\n");
+        text.append("\n**Documented exchanges**\n");
         operation.path("x-documented-requests").fields()
                 .forEachRemaining(e -> text.append(exchange(method, operation, e.getKey(), e.getValue())));
         operation.put("description", text.toString());
@@ -126,10 +146,13 @@ final class ReaderNotes {
     }
 
     private String exchange(String method, ObjectNode operation, String name, JsonNode request) {
-        StringBuilder text = new StringBuilder("\n#### ").append(name).append("\n\n");
+        StringBuilder text = new StringBuilder("\n**").append(name).append("**\n\n");
         String source = switch (request.path("source").asText()) {
             case "seed" -> "From the seed's example \"" + request.path("seedTitle").asText() + "\".";
-            case "reference-notes" -> "From Rackspace's wider Cloud Databases docs.";
+            // those docs give the request, the status and the answer's fields, not a wire example to copy
+            case "reference-notes" -> "The kit's example of an exchange Rackspace's wider Cloud Databases docs "
+                    + "describe: the path, the body's shape and the status are theirs; the values "
+                    + "(ids, names, times) are the kit's.";
             default -> "A supporting read of the kit.";
         };
         text.append(source).append(" Operation ").append(request.path("operation").asText()).append(".\n\n");

@@ -59,8 +59,29 @@ public final class ReferencePage {
             "https://cdn.redoc.ly/redoc/logo-mini.svg", textImage("R", 9));
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The element that holds the document the page renders (the renderer reads it from there). */
+    private static final String DOCUMENT_START = "<script type=\"application/json\" id=\"ha-api-document\">";
 
     private ReferencePage() {}
+
+    /**
+     * A built page with its document changed: a server that serves the page lists itself among the document's
+     * servers, as it does in the document it serves.
+     */
+    public static String withDocument(String page, java.util.function.UnaryOperator<ObjectNode> change) {
+        int start = page.indexOf(DOCUMENT_START);
+        int end = page.indexOf("</script>", start);
+        if (start < 0 || end < 0) {
+            throw new IllegalStateException("not a reference page: it holds no " + DOCUMENT_START);
+        }
+        start += DOCUMENT_START.length();
+        try {
+            ObjectNode document = (ObjectNode) JSON.readTree(page.substring(start, end));
+            return page.substring(0, start) + scriptSafeJson(change.apply(document)) + page.substring(end);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /** The page's HTML for a bundle, a renderer script, the changelog's Markdown and the kit's decisions. */
     static String html(JsonNode bundle, String redocStandalone, String changesMarkdown, KitDecisions decisions)
@@ -81,7 +102,7 @@ public final class ReferencePage {
                 <style>%s</style>
                 </head>
                 <body>
-                <script type="application/json" id="ha-api-document">%s</script>
+                %s%s</script>
                 <div id="redoc"></div>
                 <script type="module">
                 %s
@@ -91,7 +112,7 @@ public final class ReferencePage {
                 </script>
                 </body>
                 </html>
-                """.formatted(NO_NETWORK, escapeText(title), CHANGES_STYLE, scriptSafeJson(spec),
+                """.formatted(NO_NETWORK, escapeText(title), CHANGES_STYLE, DOCUMENT_START, scriptSafeJson(spec),
                 scriptSafe(withInlineBadge(redocStandalone)));
     }
 
@@ -173,15 +194,16 @@ public final class ReferencePage {
 
     /**
      * Two sections of the page, "Decisions of the kit" and "Seed discrepancies", that hold the text (from the docs)
-     * of every decision a mark names, each under its own heading, and so its own route; every mark in "Where this
-     * comes from" links to it. A mark that the docs do not define stops the build, and so does a mark that
+     * of every decision the docs define, each under its own heading, and so its own route: a reviewer reading the
+     * page offline has all of them, not only those a description names. Every mark in "Where this comes from" links
+     * to its decision. A mark that the docs do not define stops the build, and so does a mark that
      * {@link ReaderNotes} did not write as {@link ReaderNotes#decisionReference} says (it would have no link).
      */
     private static void addDecisionSections(ObjectNode spec, KitDecisions decisions) {
-        List<String> marks = kitMarks(spec);
-        List<KitDecisions.Decision> named = marks.stream().map(decisions::get).toList();
+        kitMarks(spec).forEach(decisions::get); // each mark defined
+        List<KitDecisions.Decision> all = decisions.marks().stream().map(decisions::get).toList();
         Map<String, String> links = new LinkedHashMap<>();
-        for (KitDecisions.Decision decision : named) {
+        for (KitDecisions.Decision decision : all) {
             links.put(ReaderNotes.decisionReference(decision.mark(), decision.mark()), ReaderNotes.decisionReference(
                     decision.mark(), "[" + decision.mark() + "](" + decisionRoute(decision) + ")"));
         }
@@ -191,15 +213,15 @@ public final class ReferencePage {
             throw new IllegalStateException("descriptions name decisions that no mark names, so the page has no "
                     + "text for them: " + unlinked);
         }
-        addDecisionSection(spec, DECISIONS_TAG, named.stream().filter(d -> d.mark().startsWith("K")).toList(),
+        addDecisionSection(spec, DECISIONS_TAG, all.stream().filter(d -> d.mark().startsWith("K")).toList(),
                 "The rules of the document that neither the seed nor Rackspace's wider docs state, which the kit "
-                        + "decided: each one that a \"Where this comes from\" of this reference names, as "
-                        + "docs/fidelity.md (\"Decisions the document makes\") words it.");
-        addDecisionSection(spec, DISCREPANCIES_TAG, named.stream().filter(d -> !d.mark().startsWith("K")).toList(),
-                "Where the seed contradicts itself, and what the document does: each entry that a \"Where this "
-                        + "comes from\" of this reference names, as docs/seed-discrepancies.md records it. Where the "
-                        + "seed's prose, tables and wire examples disagree, that file's rule is that the wire "
-                        + "examples win.");
+                        + "decided: all of them, as docs/fidelity.md (\"Decisions the document makes\") words them. "
+                        + "A \"Where this comes from\" of this reference that names one links to it.");
+        addDecisionSection(spec, DISCREPANCIES_TAG, all.stream().filter(d -> !d.mark().startsWith("K")).toList(),
+                "Every place where the seed contradicts itself, and what the document does, as "
+                        + "docs/seed-discrepancies.md records it. A \"Where this comes from\" of this reference that "
+                        + "names one links to it. Where the seed's prose, tables and wire examples disagree, that "
+                        + "file's rule is that the wire examples win.");
     }
 
     /**

@@ -204,7 +204,7 @@ class ReferencePageBrowserTest {
     }
 
     @Test
-    void everyDecisionOfTheKitThatAMarkNamesIsOnThePageAndEveryMarkLinksToIt() throws Exception {
+    void everyDecisionOfTheDocsIsOnThePageAndEveryMarkLinksToIt() throws Exception {
         // "Where this comes from" named "K9, docs/fidelity.md" and "discrepancy 1, docs/seed-discrepancies.md",
         // files a reader of the page does not have: the page carries their text, and each mark is a link to it.
         HaContract contract = HaContract.load(KitPaths.BUNDLE);
@@ -228,7 +228,9 @@ class ReferencePageBrowserTest {
         java.time.Duration bound = java.time.Duration.ofSeconds(30);
         try (HeadlessChromium chromium = HeadlessChromium.start(WORK.resolve("decisions"))) {
             List<String> notShown = new ArrayList<>();
-            for (String mark : marks) {
+            assertThat(decisions.marks()).as("the docs' decisions, every one on the page").containsAll(marks)
+                    .contains("K33", "discrepancy 38");
+            for (String mark : decisions.marks()) {
                 String route = ReferencePage.decisionRoute(decisions.get(mark));
                 chromium.navigate(PAGE.toUri() + route);
                 if (!chromium.waitFor(sectionShows(route, decisions.get(mark)), bound)) {

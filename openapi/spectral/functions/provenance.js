@@ -60,7 +60,7 @@ function covered(marks, rule) {
 
 // The bundle appends what the x- facts say (the operations, the exchanges, the sources) to descriptions; that
 // text restates marked facts, so only the authored text is read for rules.
-const RENDERED = /\n\n(### Operations|\*Where this comes from:\*)/;
+const RENDERED = /\n\n(\*\*Operations\*\*|\*Where this comes from:\*)/;
 
 function describesARule(node) {
   return ['description', 'summary'].some((k) => typeof node[k] === 'string'

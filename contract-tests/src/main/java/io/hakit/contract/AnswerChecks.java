@@ -36,6 +36,13 @@ public final class AnswerChecks {
         Map<String, List<String>> problems = new TreeMap<>();
         report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
                 .forEach(m -> problems.computeIfAbsent(checkOf(m.getKey()), k -> new ArrayList<>()).add(m.getMessage()));
+        // The validator judges a Content-Type only when there is one: an answer with a body and none passed it.
+        boolean typed = headers.entrySet().stream().anyMatch(h -> h.getKey().equalsIgnoreCase("Content-Type")
+                && h.getValue().stream().anyMatch(v -> !v.isBlank()));
+        if (!typed && body != null && !body.isEmpty()) {
+            problems.computeIfAbsent("content_type_conformance", k -> new ArrayList<>()).add("the answer has a body and"
+                    + " no Content-Type: the document gives every answer's body a media type (application/json)");
+        }
         if (status >= 500) {
             problems.computeIfAbsent("not_a_server_error", k -> new ArrayList<>()).add("a server error");
         }

@@ -36,6 +36,11 @@ public final class BrokenProxy implements AutoCloseable {
             return answer;
         }
 
+        /** Whether the answer leaves without the Content-Type the reference server gave it. */
+        default boolean dropsContentType(String method, String path, int status) {
+            return false;
+        }
+
         /** The answer as returned, knowing the request's body. */
         default Answer answer(String method, String path, String requestBody, Answer answer) {
             return answer(method, path, answer);
@@ -93,7 +98,9 @@ public final class BrokenProxy implements AutoCloseable {
             Answer answer = breakage.answer(exchange.getRequestMethod(), rawPath, new String(body, StandardCharsets.UTF_8),
                     new Answer(response.statusCode(), response.body()));
             byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
-            response.headers().firstValue("Content-Type").ifPresent(t -> exchange.getResponseHeaders().add("Content-Type", t));
+            if (!breakage.dropsContentType(exchange.getRequestMethod(), rawPath, answer.status())) {
+                response.headers().firstValue("Content-Type").ifPresent(t -> exchange.getResponseHeaders().add("Content-Type", t));
+            }
             response.headers().firstValue("Retry-After").ifPresent(t -> exchange.getResponseHeaders().add("Retry-After", t));
             exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : out.length);
             if (out.length > 0) {

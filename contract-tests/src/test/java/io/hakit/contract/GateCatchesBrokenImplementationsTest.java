@@ -120,6 +120,74 @@ class GateCatchesBrokenImplementationsTest {
     }
 
     @Test
+    void anotherAccountReachingAGroupThroughItsOwnPathIsCaught() {
+        // A tenancy check on the group's own read alone: account 5678, on its own path, reaches 1234's ACLs, backups,
+        // actions and delete. The gate passed this (GATE PASSED) while it asked only for the group itself.
+        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+            @Override
+            public void request(com.sun.net.httpserver.HttpExchange exchange, java.net.http.HttpRequest.Builder forwarded) {
+                String path = exchange.getRequestURI().getRawPath();
+                if (path.matches("/v1.0/5678/ha/[^/]+/.+")) {
+                    URI upstream = forwarded.copy().build().uri();
+                    forwarded.uri(URI.create(upstream.toString().replace("/v1.0/5678/", "/v1.0/1234/")))
+                            .setHeader("X-Auth-Token", KitServers.TOKEN);
+                }
+            }
+        }, "--only=listHaAcls", "--fuzz=0");
+        assertCaught(result, "listHaAcls", "ignored_auth");
+    }
+
+    @Test
+    void answersWithoutAContentTypeAreCaught() {
+        // The validator judges a Content-Type only when there is one; with the edge probes off (or an https target,
+        // where they are not sent) answers with no Content-Type at all passed the gate.
+        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+            @Override
+            public boolean dropsContentType(String method, String path, int status) {
+                return method.equals("GET") && path.equals("/v1.0/1234/ha") && status == 200;
+            }
+        }, "--only=listHaInstances", "--fuzz=0");
+        assertCaught(result, "listHaInstances", "content_type_conformance");
+    }
+
+    @Test
+    void anAclDeleteThatRemovesAnotherAddressIsChargedToTheDelete() {
+        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+            @Override
+            public void request(com.sun.net.httpserver.HttpExchange exchange, java.net.http.HttpRequest.Builder forwarded) {
+                if (exchange.getRequestMethod().equals("DELETE") && exchange.getRequestURI().getRawPath().endsWith("/acls/10.20.30.40%25252F32")) {
+                    URI upstream = forwarded.copy().build().uri();
+                    forwarded.uri(URI.create(upstream.toString().replace("/acls/10.20.30.40%25252F32", "/acls/1.2.3.4%25252F5")));
+                }
+            }
+        }, "--only=deleteHaAcl", "--fuzz=0");
+        assertCaught(result, "deleteHaAcl", "documented_behaviour");
+        assertThat(result.conformance().failuresOf("deleteHaInstance")).as("not charged to the clean-up's delete").isEmpty();
+    }
+
+    @Test
+    void aScenariosOwnAssertionIsChargedBeforeItsCleanUp() {
+        // Two replicas added, one shown: ReplicaScenarios' own assertion fails on the show. It was charged to the
+        // clean-up's DELETE of the group (deleteHaInstance), the last exchange once @AfterEach had run.
+        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+            @Override
+            public BrokenProxy.Answer answer(String method, String path, BrokenProxy.Answer answer) {
+                if (method.equals("GET") && path.matches("/v1.0/1234/ha/[^/]+") && answer.status() == 200) {
+                    JsonNode group = parse(answer.body());
+                    JsonNode replicas = group.at("/ha_instance/replicas");
+                    if (replicas.isArray() && replicas.size() == 2) {
+                        ((com.fasterxml.jackson.databind.node.ArrayNode) replicas).remove(1);
+                        return new BrokenProxy.Answer(200, group.toString());
+                    }
+                }
+                return answer;
+            }
+        }, "--only=addReplica", "--fuzz=0");
+        assertCaught(result, "showHaInstance", "documented_behaviour");
+        assertThat(result.conformance().failuresOf("deleteHaInstance")).as("not charged to the clean-up's delete").isEmpty();
+    }
+
+    @Test
     void aHangOnOneRequestIsCaughtAndTheRunGoesOn() {
         GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
             @Override

@@ -2,6 +2,7 @@ package io.hakit.contract.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hakit.contract.api.Answer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,9 +22,21 @@ class AclScenarios extends Scenario {
         assertThat(addresses(id)).contains("10.20.30.40/32");
         api.addAcl(id, json("{\"address\": \"10.20.30.400/32\"}")).expect(400);
 
-        api.deleteAcl(id, "10.20.30.40%25252F32").expect(202);
-        assertThat(addresses(id)).doesNotContain("10.20.30.40/32");
+        List<String> before = addresses(id);
+        Answer deleted = api.deleteAcl(id, "10.20.30.40%25252F32").expect(202);
+        List<String> expected = new ArrayList<>(before);
+        expected.remove("10.20.30.40/32");
+        List<String> after = addresses(id);
+        if (!sorted(after).equals(sorted(expected))) {
+            // Charged to the delete, not to the list that shows it: the delete must remove that address, and only it.
+            throw deleted.violation("documented_behaviour", deleted.request() + " answered 202, and the group's ACLs"
+                    + " went from " + before + " to " + after + ": the delete removes 10.20.30.40/32 and only it");
+        }
         api.deleteAcl(id, "10.20.30.40%25252F32").expect(404);
+    }
+
+    private static List<String> sorted(List<String> addresses) {
+        return addresses.stream().sorted().toList();
     }
 
     private List<String> addresses(String id) {

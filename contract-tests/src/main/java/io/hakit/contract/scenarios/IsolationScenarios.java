@@ -2,9 +2,16 @@ package io.hakit.contract.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hakit.contract.api.Answer;
+import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** No account sees another's groups (needs a second account's token: --otherAccountId, --otherToken). */
+/**
+ * No account sees another's groups (needs a second account's token: --otherAccountId, --otherToken): not in its list,
+ * not by id, and not through anything under the group on its own path (ACLs, backups, the PATCH, actions, the
+ * delete). A tenancy check made on the group's own read alone would let every one of these through.
+ */
 class IsolationScenarios extends Scenario {
 
     @Test
@@ -17,5 +24,27 @@ class IsolationScenarios extends Scenario {
                 .doesNotContain(id);
         other.showGroup(id).expect(404);
         api.as(config.accountId(), config.otherToken().get()).showGroup(id).expect(403);
+
+        String address = api.listAcls(id).expect(200).at("/acls/0/address").asText("10.0.0.0/0");
+        String encoded = address.replace("/", "%25252F");
+        // Reads first, then writes, the delete last: each must be refused as for a group the account does not hold.
+        List<Supplier<Answer>> throughItsOwnPath = List.of(
+                () -> other.listAcls(id), () -> other.listGroupBackups(id),
+                () -> other.addAcl(id, json("{\"address\": \"10.99.99.99/32\"}")), () -> other.deleteAcl(id, encoded),
+                () -> other.updateGroup(id, json("{\"ha_instance\": {\"configuration\": \"\"}}")),
+                () -> other.act(id, json("{\"restart\": {}}")), () -> other.deleteGroup(id));
+        for (Supplier<Answer> request : throughItsOwnPath) {
+            refusedAsUnknown(request.get(), id);
+        }
+    }
+
+    private void refusedAsUnknown(Answer answer, String id) {
+        if (answer.status() < 400) {
+            throw answer.violation("ignored_auth", answer.request() + " answered " + answer.status() + " to account "
+                    + config.otherAccountId().get() + ", on its own path, for HA instance " + id + " of account "
+                    + config.accountId() + ": another account's group is 404 for every operation, not only for show");
+        }
+        answer.expect(404);
+        target.conformance().passed(answer.operation(), "ignored_auth");
     }
 }

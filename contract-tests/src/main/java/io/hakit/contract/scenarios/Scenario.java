@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * What every scenario shares: the target, request bodies built from the document's own examples and the gate's
  * inputs, waiting for states, and cleaning up every group a scenario made.
  */
-@ExtendWith(SelectedOperations.class)
+@ExtendWith({SelectedOperations.class, ChargedWhereItFailed.class})
 abstract class Scenario {
 
     static final ObjectMapper JSON = new ObjectMapper();

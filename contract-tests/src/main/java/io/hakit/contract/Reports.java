@@ -60,7 +60,7 @@ public final class Reports {
     public void print(PrintStream out) {
         out.println();
         out.println(masked(table()));
-        List<Conformance.Failure> failures = conformance.failures(Set.copyOf(conformance.operations()));
+        List<Conformance.Failure> failures = failures();
         failures.stream().limit(10).forEach(f -> {
             out.println(masked("FAILED " + f.operation() + " / " + f.check() + ": " + f.message()));
             f.exchange().ifPresent(e -> out.println(masked("    repeat: " + e.curl())));
@@ -119,9 +119,18 @@ public final class Reports {
 
     // ---- JUnit XML --------------------------------------------------------------------------------------------
 
+    /**
+     * Every failure that decided the outcome: the run fails on a failure of any operation (a scenario of a selected
+     * one may show that another answers wrong), so the reports hold every one, not only those of --only's operations.
+     * Reporting only the selected ones gave a failed run whose JUnit XML, summary.md and report.json showed none.
+     */
+    private List<Conformance.Failure> failures() {
+        return conformance.failures(Set.copyOf(conformance.operations()));
+    }
+
     private List<String> reportedOperations() {
         Set<String> operations = new TreeSet<>(config.selected());
-        conformance.failures(config.selected()).forEach(f -> operations.add(f.operation()));
+        failures().forEach(f -> operations.add(f.operation()));
         return List.copyOf(operations);
     }
 
@@ -271,7 +280,7 @@ public final class Reports {
                         + conformance.whyBehaviourNotShown(operation).map(why -> " (" + why + ")").orElse(""))
                 .append(" | ").append(conformance.passedChecksOf(operation).values().stream().mapToInt(Integer::intValue).sum())
                 .append(" | ").append(conformance.failuresOf(operation).size()).append(" |\n"));
-        List<Conformance.Failure> failures = conformance.failures(config.selected());
+        List<Conformance.Failure> failures = failures();
         if (!failures.isEmpty()) {
             md.append("\n### Failures\n");
             Map<String, List<Conformance.Failure>> grouped = new LinkedHashMap<>();

@@ -169,7 +169,27 @@ class GateCatchesBrokenImplementationsTest {
     void aScenariosOwnAssertionIsChargedBeforeItsCleanUp() {
         // Two replicas added, one shown: ReplicaScenarios' own assertion fails on the show. It was charged to the
         // clean-up's DELETE of the group (deleteHaInstance), the last exchange once @AfterEach had run.
-        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+        GateRun.Result result = gateThrough(oneReplicaOfTwoShown(), "--only=addReplica", "--fuzz=0");
+        assertCaught(result, "showHaInstance", "documented_behaviour");
+        assertThat(result.conformance().failuresOf("deleteHaInstance")).as("not charged to the clean-up's delete").isEmpty();
+    }
+
+    @Test
+    void aFailureOfAnOperationNotSelectedIsInTheReports() throws IOException {
+        // --only=addReplica: the replica scenario shows showHaInstance answering wrong. The run failed (exit 1), but
+        // the JUnit XML, summary.md and report.json held only addReplica, passed, and no failure at all.
+        GateRun.Result result = gateThrough(oneReplicaOfTwoShown(), "--only=addReplica", "--fuzz=0");
+        assertThat(result.outcome()).isEqualTo(GateRun.Outcome.VIOLATED);
+        java.nio.file.Path reports = java.nio.file.Files.createTempDirectory("gate-reports-unselected");
+        new Reports(result).writeTo(reports);
+        assertThat(java.nio.file.Files.readString(reports.resolve("summary.md"))).contains("showHaInstance · documented_behaviour");
+        assertThat(java.nio.file.Files.readString(reports.resolve("TEST-gate.showHaInstance.xml"))).contains("<failure");
+        assertThat(JSON.readTree(reports.resolve("report.json").toFile()).at("/operations/showHaInstance/failures"))
+                .isNotEmpty();
+    }
+
+    private static BrokenProxy.Breakage oneReplicaOfTwoShown() {
+        return new BrokenProxy.Breakage() {
             @Override
             public BrokenProxy.Answer answer(String method, String path, BrokenProxy.Answer answer) {
                 if (method.equals("GET") && path.matches("/v1.0/1234/ha/[^/]+") && answer.status() == 200) {
@@ -182,9 +202,7 @@ class GateCatchesBrokenImplementationsTest {
                 }
                 return answer;
             }
-        }, "--only=addReplica", "--fuzz=0");
-        assertCaught(result, "showHaInstance", "documented_behaviour");
-        assertThat(result.conformance().failuresOf("deleteHaInstance")).as("not charged to the clean-up's delete").isEmpty();
+        };
     }
 
     @Test

@@ -375,6 +375,36 @@ class GateCatchesBrokenImplementationsTest {
     }
 
     /**
+     * Every page of the group list links to a next one, the last included (marker: its last id), so a client that
+     * follows the links ends on an empty page, and one that stops at an empty page is the only one that stops.
+     */
+    @Test
+    void aNextLinkOnTheLastPageIsCaught() {
+        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+            @Override
+            public BrokenProxy.Answer answer(String method, String path, BrokenProxy.Answer answer) {
+                if (!method.equals("GET") || !path.equals("/v1.0/1234/ha") || answer.status() != 200) {
+                    return answer;
+                }
+                com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode) parse(answer.body());
+                JsonNode groups = json.path("ha_instances");
+                boolean linked = false;
+                for (JsonNode link : json.path("links")) {
+                    linked |= "next".equals(link.path("rel").asText());
+                }
+                if (linked || groups.isEmpty()) {
+                    return answer;
+                }
+                String last = groups.get(groups.size() - 1).path("id").asText();
+                json.withArray("links").addObject().put("rel", "next")
+                        .put("href", "http://127.0.0.1/v1.0/1234/ha?limit=100&marker=" + last);
+                return new BrokenProxy.Answer(200, json.toString());
+            }
+        }, "--only=listHaInstances", "--fuzz=0");
+        assertCaught(result, "listHaInstances", "documented_behaviour");
+    }
+
+    /**
      * A refused action that starts a transition anyway (the group shows REBOOT on the next reads) changed the group:
      * state_unchanged must fail, not pass because the group is no longer ACTIVE to compare.
      */

@@ -434,32 +434,46 @@ class GateCatchesBrokenImplementationsTest {
     }
 
     /**
-     * The same at the edge: a restart sent on a raw socket without a token is answered 401, as it should be, but
-     * restarts the group anyway. The group is in a transition when the gate reads it after the probe, which must count
-     * as a change, not as a state it cannot compare (transitions last a second here, so the gate sees one).
+     * The same at the edge: a restart whose token is in the query, not in its header, is answered 401, as it should
+     * be, but restarts the group anyway. The group is in a transition when the gate reads it after the probe, which
+     * must count as a change, not as a state it cannot compare. Only that probe (token-in-query-only) restarts: the
+     * gate's own canonical requests must not put the group in a transition before the probe is judged, and the
+     * restart lasts 5 s, well past the read that follows the probe, whatever the machine's load.
      */
     @Test
-    void aTokenlessRestartRefusedButDoneIsCaughtAtTheEdge() {
-        java.util.regex.Pattern tokenless = java.util.regex.Pattern.compile("^POST (/v1\\.0/1234/ha/[^/ ]+/action) HTTP/1\\.1\r\n");
+    void aRestartRefusedButDoneIsCaughtAtTheEdge() {
+        java.util.regex.Pattern tokenInQuery = java.util.regex.Pattern.compile(
+                "^POST (/v1\\.0/1234/ha/[^/ ?]+/action)\\?X-Auth-Token=[^ ]* HTTP/1\\.1\r\n");
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        GateRun.Result result = gate(upstream -> RawProxy.in(upstream, head -> {
-            java.util.regex.Matcher action = tokenless.matcher(head);
-            if (action.find() && !head.toLowerCase(java.util.Locale.ROOT).contains("x-auth-token:")) {
-                try { // what the broken implementation does besides its 401
-                    http.send(java.net.http.HttpRequest.newBuilder(upstream.resolve(action.group(1)))
+        GateRun.Result result = gate(upstream -> {
+            send(http, java.net.http.HttpRequest.newBuilder(upstream.resolve("/_emulator/durations"))
+                    .header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"seconds\": {\"restart\": 5}}")).build());
+            return RawProxy.in(upstream, head -> {
+                java.util.regex.Matcher action = tokenInQuery.matcher(head);
+                if (action.find() && !head.toLowerCase(java.util.Locale.ROOT).contains("x-auth-token:")) {
+                    send(http, java.net.http.HttpRequest.newBuilder(upstream.resolve(action.group(1))) // besides its 401
                             .header("X-Auth-Token", KitServers.TOKEN).header("Content-Type", "application/json")
-                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"restart\": {}}")).build(),
-                            java.net.http.HttpResponse.BodyHandlers.discarding());
-                } catch (IOException | InterruptedException e) {
-                    throw new IllegalStateException(e);
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"restart\": {}}")).build());
                 }
-            }
-            return head;
-        }), Durations.Profile.SHORT, "--only=restartHaInstance", "--fuzz=0", "--edge=on");
+                return head;
+            });
+        }, Durations.Profile.IMMEDIATE, "--only=restartHaInstance", "--fuzz=0", "--edge=on");
         // charged to the action the probe named (the action route's documented body), whichever it was
         assertThat(result.outcome()).as("the gate fails").isEqualTo(GateRun.Outcome.VIOLATED);
         assertThat(result.conformance().failures(Set.copyOf(result.conformance().operations())).stream()
                 .map(Conformance.Failure::check)).contains("edge_state_unchanged");
+    }
+
+    private static void send(java.net.http.HttpClient http, java.net.http.HttpRequest request) {
+        try {
+            http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -55,8 +55,8 @@ import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
  * Wires the server: the resources that implement the generated interfaces, the filters in the documented order of
  * precedence, the fault mappers, and the control API. Before any of it, the edge ({@link io.hakit.server.edge.HttpEdge})
  * has refused what cannot be read (400) and made the path canonical. Then: authentication and tenancy (401, 403),
- * rate limits and body size (413), a Content-Type that is not one media type (400), routing (404, 405, 415), HEAD
- * and OPTIONS (405), the access guard on the matched route, the API version (404), the media type and content coding
+ * rate limits and body size (413), a Content-Type that is not one media type (400), routing (404, 405, 415),
+ * OPTIONS (405; a HEAD arrives as its GET), the access guard on the matched route, the API version (404), the media type and content coding
  * (415), validation against the document (400), injected faults.
  */
 final class ApiApplication extends ResourceConfig {
@@ -90,7 +90,6 @@ final class ApiApplication extends ResourceConfig {
 
         register(new AcceptJsonFilter());
         register(new AuthenticationFilter(tokens));
-        register(new DocumentedMethodsFilter.SentMethod());
         register(new DocumentedMethodsFilter());
         register(new AccessGuard(operationNames));
         register(new RateLimitFilter(world, emulator.rateLimiter()));

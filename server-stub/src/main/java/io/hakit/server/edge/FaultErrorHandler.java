@@ -70,11 +70,12 @@ public final class FaultErrorHandler extends ErrorHandler {
         if (documented == HttpStatus.BAD_REQUEST_400 || documented >= 500) {
             response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         }
-        if ("HEAD".equals(request.getMethod())) {
-            callback.succeeded();
-        } else {
-            response.write(true, body(request.getHttpURI().getPath(), documented, message), callback);
+        ByteBuffer body = body(request.getHttpURI().getPath(), documented, message);
+        if (HeadAsGet.isHead(request)) { // the GET's head: its length, without its content (RFC 9110, 9.3.2)
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.remaining());
+            body = ByteBuffer.allocate(0);
         }
+        response.write(true, body, callback);
         return true;
     }
 

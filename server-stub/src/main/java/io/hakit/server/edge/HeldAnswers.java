@@ -17,7 +17,9 @@ import org.eclipse.jetty.util.Callback;
  * would hold a worker until the idle timeout, and a few dozen such clients (asking for the 2.5 MB reference page, say)
  * would stall the server. An answer that an injected fault delays ({@link RequestAttributes#ANSWER_DELAY_MS}) is sent
  * when its delay is over, by Jetty's scheduler. Sent whole, in one last write, every answer carries its
- * Content-Length (Jetty's), never chunked: clients and proxies prefer a length, and it is what the service sends.
+ * Content-Length (Jetty's), never chunked: clients and proxies prefer a length, and it is what the service sends. A
+ * HEAD is answered as its GET ({@link HeadAsGet}) and leaves as that answer's head: its header fields and the
+ * Content-Length of the content it does not carry.
  *
  * <p>The bytes held for all answers not yet sent are bounded ({@code budget}): an answer that would go past it is
  * dropped while it is written and answered 503 instead, so that clients that do not read cannot fill the heap.
@@ -34,7 +36,7 @@ final class HeldAnswers extends Handler.Wrapper {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         HeldAnswer answer = new HeldAnswer(request, response, callback);
-        return super.handle(request, answer, answer.whenWritten());
+        return super.handle(HeadAsGet.of(request), answer, answer.whenWritten());
     }
 
     /** One answer, in memory until the application is done with it. */
@@ -105,7 +107,12 @@ final class HeldAnswers extends Handler.Wrapper {
             // (12.1.14), and the callback of that send can be queued behind the previous answer's completion on this
             // connection, still running here, then run once the next request has begun, on its state (with -ea, an
             // AssertionError in HttpChannelState$LastWriteCallback).
-            getWrapped().write(true, bytes.asBuffer(), Callback.from(
+            ByteBuffer content = bytes.asBuffer();
+            if (HeadAsGet.isHead(getRequest())) {
+                getWrapped().getHeaders().put(HttpHeader.CONTENT_LENGTH, content.remaining());
+                content = ByteBuffer.allocate(0);
+            }
+            getWrapped().write(true, content, Callback.from(
                     () -> {
                         release();
                         sent.succeeded();

@@ -465,6 +465,15 @@ class GateCatchesBrokenImplementationsTest {
                 .map(Conformance.Failure::check)).contains("edge_state_unchanged");
     }
 
+    @Test
+    void aHeadAnsweredWithItsContentIsCaught() {
+        // A server that answers a HEAD as a GET, content and all: a keep-alive client would read that content as the
+        // start of its next answer. The gate's HEAD probes used to stop reading at the head and never saw it.
+        GateRun.Result result = gateThroughRaw(head -> head.startsWith("HEAD ") ? "GET " + head.substring(5) : head,
+                "--only=listHaInstances", "--fuzz=0", "--edge=on");
+        assertCaught(result, "listHaInstances", "edge_head_without_content");
+    }
+
     private static void send(java.net.http.HttpClient http, java.net.http.HttpRequest request) {
         try {
             http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding());

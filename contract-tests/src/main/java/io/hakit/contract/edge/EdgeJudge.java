@@ -73,7 +73,12 @@ public final class EdgeJudge {
         if (bypassesAuthentication(probe, status)) {
             violations.add(new Violation("ignored_auth", probe.credential() + " token got " + answer.summary()));
         }
-        if (status >= 400 && !probe.requestLine().startsWith("HEAD ")) {
+        if (probe.requestLine().startsWith("HEAD ")) {
+            if (answer.body().length > 0) { // a keep-alive client would read it as the start of its next answer
+                violations.add(new Violation("head_without_content", "an answer to a HEAD carried "
+                        + answer.body().length + " bytes of content after its head (RFC 9110, 9.3.2)"));
+            }
+        } else if (status >= 400) {
             errorBody(probe, answer).ifPresent(violations::add);
         }
         if (probe.mustClose() && !answer.closed()) {

@@ -416,11 +416,18 @@ public final class EdgeProbes {
                 if (route.pathMethods().contains(method)) {
                     continue; // documented for this path (perhaps as another operation)
                 }
+                // HEAD is part of every GET (RFC 9110, 9.3.2): the GET's own status, or 405 from a server that does
+                // not answer it; probed once per path, on its GET's route, whose status is the canonical one.
+                boolean headOfAGet = method.equals("HEAD") && route.pathMethods().contains("GET");
+                if (headOfAGet && !route.method().equalsIgnoreCase("GET")) {
+                    continue;
+                }
                 for (Credential credential : List.of(Credential.NONE, Credential.OWN)) {
                     if (credential == Credential.NONE && !route.secured()) {
                         continue;
                     }
-                    Set<Integer> expected = credential == Credential.NONE ? Set.of(401) : Set.of(405);
+                    Set<Integer> expected = credential == Credential.NONE ? Set.of(401)
+                            : headOfAGet ? Set.of(0, 405) : Set.of(405);
                     String request = method + " " + route.path() + " HTTP/1.1\r\nHost: " + host + "\r\n"
                             + (credential == Credential.OWN && route.secured() ? "X-Auth-Token: " + ownToken + "\r\n" : "")
                             + "Content-Length: 0\r\nConnection: close\r\n\r\n";

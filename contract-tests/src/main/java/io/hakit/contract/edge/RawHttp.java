@@ -93,7 +93,12 @@ public final class RawHttp {
                     interim.add(status);
                     continue;
                 }
-                byte[] body = head || status == 204 || status == 304 || status == 101 ? new byte[0] : body(in, clock, headers);
+                if (head) { // an answer to a HEAD ends at its head: what follows on the connection is content it carried
+                    byte[] carried = carriedAfterHead(socket, in);
+                    return new RawAnswer(RawAnswer.Outcome.ANSWERED, status, statusLine, headers, carried, interim,
+                            carried.length == 0 && (!checkClosed || closedAfter(socket, in)), since(start));
+                }
+                byte[] body = status == 204 || status == 304 || status == 101 ? new byte[0] : body(in, clock, headers);
                 boolean closed = checkClosed && closedAfter(socket, in);
                 return new RawAnswer(RawAnswer.Outcome.ANSWERED, status, statusLine, headers, body, interim, closed, since(start));
             }
@@ -157,6 +162,25 @@ public final class RawHttp {
         } catch (IOException e) {
             return true;
         }
+    }
+
+    /**
+     * The bytes that follow the head of an answer to a HEAD within a moment (none, on a server that keeps to RFC 9110,
+     * 9.3.2): a keep-alive client would read them as the start of its next answer.
+     */
+    private static byte[] carriedAfterHead(Socket socket, InputStream in) {
+        ByteArrayOutputStream carried = new ByteArrayOutputStream();
+        try {
+            socket.setSoTimeout(200);
+            int b = in.read();
+            while (b >= 0 && carried.size() < 64 * 1024) {
+                carried.write(b);
+                b = in.available() > 0 ? in.read() : -1;
+            }
+        } catch (IOException e) {
+            // nothing more arrived in the moment (or the connection ended): what came is what it carried
+        }
+        return carried.toByteArray();
     }
 
     private static boolean isHead(byte[] request) {

@@ -27,6 +27,21 @@ class EdgeProbesTest {
         assertThat(answer.body()).as(answer.text()).isEmpty();
     }
 
+    /** The Swagger UI's files are read-only: another method is a 405 with Allow (it was a 404, as if they were not there). */
+    @Test
+    void anotherMethodOnTheDocsPagesIs405WithAllow() throws IOException {
+        Answer post = send("POST /docs/ HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+        Answer delete = send("DELETE /docs/index.html HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        Answer missing = send("GET /docs/no-such-file.js HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        for (Answer answer : List.of(post, delete)) {
+            assertThat(answer.status()).as(answer.text()).isEqualTo(405);
+            assertThat(answer.header("Allow")).as(answer.text()).isEqualTo("GET");
+            assertThat(answer.body()).as(answer.text()).contains("\"badMethod\"");
+        }
+        assertThat(missing.status()).as(missing.text()).isEqualTo(404);
+    }
+
     /**
      * A UTF-16 body without a byte order mark is all bytes below 0x80: it passed the UTF-8 check as ASCII, then
      * Jackson detected UTF-16 and the ACL was added. The same body with its BOM was refused.

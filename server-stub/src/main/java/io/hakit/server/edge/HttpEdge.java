@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.eclipse.jetty.http.HttpCompliance;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
@@ -164,11 +166,21 @@ public final class HttpEdge {
         return new ContextHandler(new Handler.Sequence(files, new NotFound()), "/docs");
     }
 
-    /** What the Swagger UI does not have is a 404 here, never a path that falls through to the API. */
+    /**
+     * What the Swagger UI does not have is a 404 here, never a path that falls through to the API; a method its files
+     * do not answer (they are read-only: GET and HEAD) is a 405 with Allow, as on the other pages for readers.
+     */
     private static final class NotFound extends Handler.Abstract.NonBlocking {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
-            Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+            String method = request.getMethod();
+            if (HttpMethod.GET.is(method) || HttpMethod.HEAD.is(method) || HttpMethod.OPTIONS.is(method)) {
+                Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+            } else {
+                response.getHeaders().put(HttpHeader.ALLOW, HttpMethod.GET.asString());
+                Response.writeError(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405,
+                        method + " is not among this path's methods.");
+            }
             return true;
         }
     }

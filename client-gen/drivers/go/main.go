@@ -1,7 +1,7 @@
 // Runs all 21 operations and four typed faults (401, 404, 400, and a 413 injected by the control API) through the Go client's typed calls (HaApi) against
 // a reference server in the empty world (immediate transitions, strict ACL encoding, a configuration group and a
 // replication setup added by its control API). Any error or wrong value fails it.
-// Usage: driver BASE_URL TOKEN CONFIGURATION_ID REPLICATION_INSTANCE_ID
+// Usage: driver BASE_URL TOKEN CONFIGURATION_ID REPLICATION_INSTANCE_ID (or driver forward BASE_URL GROUP_ID: forward.go)
 package main
 
 import (
@@ -62,6 +62,10 @@ func member(name string) haclient.MemberSpec {
 }
 
 func main() {
+	if len(os.Args) == 4 && os.Args[1] == "forward" {
+		forward(os.Args[2], os.Args[3])
+		return
+	}
 	base, token, configurationID, replicationInstanceID := os.Args[1], os.Args[2], os.Args[3], os.Args[4]
 	apiWith := func(key string) *haclient.HaApi {
 		cfg := haclient.NewConfiguration()

@@ -1,0 +1,67 @@
+package io.hakit.client.drivers;
+
+import io.hakit.client.HaApi;
+import io.hakit.client.HaFault;
+import io.hakit.client.invoker.ApiClient;
+import io.hakit.client.model.*;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Forward compatibility: what the Java client does with answers of a newer service (ForwardCompatibilityTest's
+ * server): a group in a state this client does not know, with fields it does not know, in a show and in a list, and
+ * faults by a name it does not know (409), 422 and a 413 whose seconds are only in Retry-After. The same source runs
+ * for native, okhttp-gson and restclient, rewritten like Driver.java. Usage: Forward BASE_URL GROUP_ID.
+ */
+public final class Forward {
+
+    private Forward() {}
+
+    static ApiClient client(String base, String token) {
+        return io.hakit.client.HaClients.create(java.net.URI.create(base), token); // CLIENT
+    }
+
+    public static void run(String base, String group) {
+        HaApi api = new HaApi(client(base, "forward-token"), "1234");
+
+        HaInstance shown = api.showHaInstance(group).getHaInstance();
+        expect(shown.getId().equals(group) && shown.getName().equals("ha-1") && shown.getState() == HaState.UNKNOWN_DEFAULT_OPEN_API
+                && shown.getVolume().getSize() == 1 && shown.getFlavor().getLinks().get(0).getRel() == Link.RelEnum.UNKNOWN_DEFAULT_OPEN_API
+                && shown.getNetworks().get(0).getNetwork() == NetworkName.UNKNOWN_DEFAULT_OPEN_API
+                && shown.getNetworks().get(1).getNetwork() == NetworkName.SERVICENET,
+                "a group in an unknown state, with unknown fields, is read: " + shown);
+
+        List<HaInstanceSummary> listed = api.listHaInstances().getHaInstances();
+        expect(listed.size() == 2 && listed.get(0).getId().equals(group) && listed.get(0).getState() == HaState.UNKNOWN_DEFAULT_OPEN_API
+                && listed.get(1).getState() == HaState.ACTIVE, "a list holding a group in an unknown state is read: " + listed);
+
+        HaFault conflict = fault(() -> api.listHaAcls(group));
+        expect(conflict.status() == 409 && conflict.faultName().equals("conflictingRequest")
+                && conflict.faultMessage().equals("A change to this group is under way."), "an unknown fault is typed: " + conflict);
+
+        HaFault refused = fault(() -> api.deleteHaInstance(group));
+        expect(refused.status() == 422 && refused.faultName().equals("unprocessableEntity")
+                && refused.faultMessage().equals("The group is being upgraded.")
+                && refused.details().equals(java.util.Optional.of("Wait for ACTIVE.")), "a 422 is typed: " + refused);
+
+        HaFault limited = fault(() -> api.listHaBackups(group));
+        expect(limited.status() == 413 && limited.faultName().equals("overLimit") && limited.retryAfter().equals(OptionalLong.of(45)),
+                "a 413's seconds come from Retry-After: " + limited + " " + limited.retryAfter());
+        System.out.println("forward ok");
+    }
+
+    private static HaFault fault(Runnable call) {
+        try {
+            call.run();
+        } catch (HaFault f) {
+            return f;
+        }
+        throw new AssertionError("expected a fault");
+    }
+
+    private static void expect(boolean condition, String what) {
+        if (!condition) {
+            throw new AssertionError("forward failed: " + what);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+// Forward compatibility (ForwardCompatibilityTest): a group in a state this client does not know, with fields it
+// does not know, in a show and in a list, and faults by a name it does not know (409), 422 and a 413 whose seconds
+// are only in Retry-After, read through the Kotlin client's HaApi. Usage: ForwardKt.forward(BASE_URL, GROUP_ID).
+package io.hakit.clients.kotlin.drivers
+
+import io.hakit.clients.kotlin.HaApi
+import io.hakit.clients.kotlin.HaFault
+import io.hakit.clients.kotlin.models.HaState
+import io.hakit.clients.kotlin.models.Link
+import io.hakit.clients.kotlin.models.NetworkName
+
+private fun check(condition: Boolean, what: String) {
+    if (!condition) throw AssertionError("forward failed: $what")
+}
+
+private fun faultOf(call: () -> Any?): HaFault {
+    try {
+        call()
+    } catch (f: HaFault) {
+        return f
+    }
+    throw AssertionError("expected a fault")
+}
+
+fun forward(base: String, group: String) {
+    val api = HaApi(base, "1234", "forward-token")
+
+    val shown = api.showHaInstance(group).haInstance
+    check(shown.id == group && shown.name == "ha-1" && shown.state == HaState.unknown_default_open_api && shown.volume.propertySize == 1 &&
+        shown.flavor.links[0].rel == Link.Rel.unknown_default_open_api && shown.networks[0].network == NetworkName.unknown_default_open_api &&
+        shown.networks[1].network == NetworkName.servicenet,
+        "a group in an unknown state, with unknown fields, is read: $shown")
+
+    val listed = api.listHaInstances().haInstances
+    check(listed.size == 2 && listed[0].id == group && listed[0].state == HaState.unknown_default_open_api && listed[1].state == HaState.ACTIVE,
+        "a list holding a group in an unknown state is read: $listed")
+
+    val conflict = faultOf { api.listHaAcls(group) }
+    check(conflict.status == 409 && conflict.faultName == "conflictingRequest" &&
+        conflict.faultMessage == "A change to this group is under way.", "an unknown fault is typed: $conflict")
+
+    val refused = faultOf { api.deleteHaInstance(group) }
+    check(refused.status == 422 && refused.faultName == "unprocessableEntity" &&
+        refused.faultMessage == "The group is being upgraded." && refused.details == "Wait for ACTIVE.", "a 422 is typed: $refused")
+
+    val limited = faultOf { api.listHaBackups(group) }
+    check(limited.status == 413 && limited.faultName == "overLimit" && limited.retryAfter == 45L,
+        "a 413's seconds come from Retry-After: $limited ${limited.retryAfter}")
+}

@@ -6,6 +6,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	haclient "github.com/hakit/ha-client-go"
@@ -41,5 +42,12 @@ func forward(base, group string) {
 	limited := fault(err)
 	expect(limited.Status == 413 && limited.FaultName == "overLimit" && limited.RetryAfter != nil && *limited.RetryAfter == 45,
 		fmt.Sprintf("a 413's seconds come from Retry-After: %+v", limited))
+
+	var f *haclient.HaFault
+	_, err = api.ShowHaInstance("unreadable")
+	expect(err != nil && !errors.As(err, &f), fmt.Sprintf("a 200 the client cannot read is no fault: %v", err))
+	cfg.Servers = haclient.ServerConfigurations{{URL: "http://127.0.0.1:1"}}
+	_, err = haclient.NewHaApi(haclient.NewAPIClient(cfg), ctx, "1234").ListHaInstances()
+	expect(err != nil && !errors.As(err, &f), fmt.Sprintf("a connection refused is no fault: %v", err))
 	fmt.Println("forward ok")
 }

@@ -10,7 +10,8 @@ import java.util.OptionalLong;
 /**
  * Forward compatibility: what the Java client does with answers of a newer service (ForwardCompatibilityTest's
  * server): a group in a state this client does not know, with fields it does not know, in a show and in a list, and
- * faults by a name it does not know (409), 422 and a 413 whose seconds are only in Retry-After. The same source runs
+ * faults by a name it does not know (409), 422 and a 413 whose seconds are only in Retry-After; and no HaFault for what
+ * is no fault answer (a 200 it cannot read, a connection refused). The same source runs
  * for native, okhttp-gson and restclient, rewritten like Driver.java. Usage: Forward BASE_URL GROUP_ID.
  */
 public final class Forward {
@@ -47,6 +48,12 @@ public final class Forward {
         HaFault limited = fault(() -> api.listHaBackups(group));
         expect(limited.status() == 413 && limited.faultName().equals("overLimit") && limited.retryAfter().equals(OptionalLong.of(45)),
                 "a 413's seconds come from Retry-After: " + limited + " " + limited.retryAfter());
+
+        RuntimeException unreadable = thrown(() -> api.showHaInstance("unreadable"));
+        expect(!(unreadable instanceof HaFault) && (unreadable.getCause() != null || unreadable.getMessage() != null),
+                "a 200 the client cannot read is no fault, and says why: " + unreadable);
+        RuntimeException noConnection = thrown(() -> new HaApi(client("http://127.0.0.1:1", "forward-token"), "1234").listHaInstances());
+        expect(!(noConnection instanceof HaFault) && noConnection.getCause() != null, "a connection refused is no fault, and keeps its cause: " + noConnection);
         System.out.println("forward ok");
     }
 
@@ -57,6 +64,15 @@ public final class Forward {
             return f;
         }
         throw new AssertionError("expected a fault");
+    }
+
+    private static RuntimeException thrown(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            return e;
+        }
+        throw new AssertionError("expected an exception");
     }
 
     private static void expect(boolean condition, String what) {

@@ -46,4 +46,18 @@ fun forward(base: String, group: String) {
     val limited = faultOf { api.listHaBackups(group) }
     check(limited.status == 413 && limited.faultName == "overLimit" && limited.retryAfter == 45L,
         "a 413's seconds come from Retry-After: $limited ${limited.retryAfter}")
+
+    val unreadable = thrown { api.showHaInstance("unreadable") }
+    check(unreadable !is HaFault, "a 200 the client cannot read is no fault: $unreadable")
+    val refusedConnection = thrown { HaApi("http://127.0.0.1:1", "1234", "forward-token").listHaInstances() }
+    check(refusedConnection !is HaFault, "a connection refused is no fault: $refusedConnection")
+}
+
+private fun thrown(call: () -> Any?): Throwable {
+    try {
+        call()
+    } catch (e: Exception) {
+        return e
+    }
+    throw AssertionError("expected an exception")
 }

@@ -21,6 +21,14 @@ def fault(call):
     raise SystemExit("expected a fault")
 
 
+def thrown(call):
+    try:
+        call()
+    except Exception as e:
+        return e
+    raise SystemExit("expected an exception")
+
+
 def main(base, group):
     api = HaApi(ha_client.ApiClient(ha_client.Configuration(host=base, api_key={"XAuthToken": "forward-token"})), "1234")
 
@@ -47,6 +55,11 @@ def main(base, group):
     limited = fault(lambda: api.list_ha_backups(group))
     expect(limited.status == 413 and limited.fault_name == "overLimit" and limited.retry_after == 45,
            "a 413's seconds come from Retry-After: %r %r" % (limited, limited.retry_after))
+
+    expect(not isinstance(thrown(lambda: api.show_ha_instance("unreadable")), HaFault), "a 200 the client cannot read is no fault")
+    stranger = HaApi(ha_client.ApiClient(ha_client.Configuration(host="http://127.0.0.1:1",
+                                                                 api_key={"XAuthToken": "forward-token"})), "1234")
+    expect(not isinstance(thrown(stranger.list_ha_instances), HaFault), "a connection refused is no fault")
     print("forward ok")
 
 

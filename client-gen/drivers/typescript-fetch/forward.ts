@@ -44,6 +44,13 @@ async function main(): Promise<void> {
     const limited = await fault(() => api.listHaBackups(group));
     expect(limited.status === 413 && limited.faultName === 'overLimit' && limited.retryAfter === 45,
         "a 413's seconds come from Retry-After: " + limited + ' ' + limited.retryAfter);
+    let refusedConnection: unknown;
+    try {
+        await new HaApi(new Configuration({ basePath: 'http://127.0.0.1:1', apiKey: 'forward-token' }), '1234').listHaInstances();
+    } catch (e) {
+        refusedConnection = e;
+    }
+    expect(refusedConnection !== undefined && !(refusedConnection instanceof HaFault), 'a connection refused is no fault: ' + refusedConnection);
     console.log('forward ok');
 }
 

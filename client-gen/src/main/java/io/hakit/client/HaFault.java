@@ -74,13 +74,26 @@ public final class HaFault extends RuntimeException {
         T run() throws ApiException;
     }
 
-    /** Runs a call of the generated client; a fault answer is thrown as a HaFault. */
+    /**
+     * Runs a call of the generated client; a fault answer is thrown as a HaFault. A call that read no answer (code 0:
+     * the connection failed, or a 2xx answer could not be read) is no fault: it is thrown as an
+     * UncheckedIOException with its cause, as the other languages' clients throw their own transport errors.
+     */
     public static <T> T call(Call<T> call) {
         try {
             return call.run();
         } catch (ApiException e) {
+            if (e.getCode() == 0) {
+                throw noAnswer(e);
+            }
             throw from(e);
         }
+    }
+
+    /** What a call that read no answer throws: the client's I/O error, unchecked. */
+    static java.io.UncheckedIOException noAnswer(Exception e) {
+        return new java.io.UncheckedIOException(String.valueOf(e.getMessage()),
+                e.getCause() instanceof IOException io ? io : new IOException(e));
     }
 
     /** The fault in the answer; a body that is no fault still gives a HaFault, named {@code unexpected}. */

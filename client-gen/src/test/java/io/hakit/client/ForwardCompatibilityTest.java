@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * documented group (showHaInstanceResponse) in a state no client knows ({@code PROMOTE}), with fields no client knows
  * and values no client knows in its nested enums (a link's {@code rel}, a network's name),
  * a list holding it, a fault by a name no client knows (409 {@code conflictingRequest}), a 422, and a 413 whose
- * seconds are only in {@code Retry-After}. Each toolchain's program (client-gen/drivers/TOOLCHAIN, "forward") calls
+ * seconds are only in {@code Retry-After}; and what is no fault must not be one: a 200 whose group is unreadable,
+ * and a connection refused. Each toolchain's program (client-gen/drivers/TOOLCHAIN, "forward") calls
  * them through HaApi and checks what it read.
  */
 class ForwardCompatibilityTest {
@@ -63,6 +64,8 @@ class ForwardCompatibilityTest {
             String key = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
             if (key.equals("GET " + prefix)) {
                 answer(exchange, 200, show, Map.of());
+            } else if (key.equals("GET /v1.0/1234/ha/unreadable")) {
+                answer(exchange, 200, "{\"ha_instance\": []}", Map.of());
             } else if (key.equals("GET /v1.0/1234/ha")) {
                 answer(exchange, 200, list, Map.of());
             } else if (key.equals("GET " + prefix + "/acls")) {

@@ -72,8 +72,8 @@ final class GoFacade implements Facade {
                 		return nil
                 	}
                 	generic, ok := err.(*GenericOpenAPIError)
-                	if !ok || answer == nil {
-                		return err
+                	if !ok || answer == nil || answer.StatusCode < 400 {
+                		return err // not a fault: a transport error, or a 2xx or 3xx answer the client could not read
                 	}
                 	header := seconds(answer.Header.Get("Retry-After"))
                 	var body map[string]struct {

@@ -154,6 +154,14 @@ final class JavaFacade implements Facade {
         String header = library == Library.OKHTTP_GSON
                 ? "e.getResponseHeaders() == null ? null : e.getResponseHeaders().entrySet().stream().filter(h -> h.getKey() != null && h.getKey().equalsIgnoreCase(\"Retry-After\") && !h.getValue().isEmpty()).map(h -> h.getValue().get(0)).findFirst().orElse(null)"
                 : "e.getResponseHeaders() == null ? null : e.getResponseHeaders().getFirst(\"Retry-After\")";
+        String noAnswer = library == Library.OKHTTP_GSON
+                ? """
+
+                                if (e.getCode() == 0) {
+                                    throw new java.io.UncheckedIOException(String.valueOf(e.getMessage()),
+                                            e.getCause() instanceof java.io.IOException io ? io : new java.io.IOException(e));
+                                }"""
+                : "";
         String parse = library == Library.OKHTTP_GSON
                 ? """
                         com.google.gson.JsonElement json = com.google.gson.JsonParser.parseString(body);
@@ -229,10 +237,15 @@ final class JavaFacade implements Facade {
                         T run() throws %s;
                     }
 
+                    /**
+                     * Runs a call of the generated client; a fault answer is thrown as a HaFault. A call that read no
+                     * answer (okhttp-gson's code 0: the connection failed) is no fault: it is thrown as an
+                     * UncheckedIOException with its cause.
+                     */
                     public static <T> T call(Call<T> call) {
                         try {
                             return call.run();
-                        } catch (%s e) {
+                        } catch (%s e) {%s
                             throw from(%s, %s, %s);
                         }
                     }
@@ -260,6 +273,6 @@ final class JavaFacade implements Facade {
                         return null;
                     }
                 }
-                """.formatted(pkg, exception, exception, status, body, header, parse);
+                """.formatted(pkg, exception, exception, noAnswer, status, body, header, parse);
     }
 }

@@ -129,6 +129,7 @@ class ClientMatrixTest {
 
     @Test
     void python() {
+        Toolchains.assumePython();
         drive(List.of("python3", "drivers/python/driver.py"), Map.of("PYTHONPATH", CLIENTS.resolve("python").toString()));
     }
 
@@ -149,6 +150,7 @@ class ClientMatrixTest {
     /** A driver fails when the server is wrong: here one answer of the 21 is a 500 (an injected fault). */
     @Test
     void aDriverFailsWhenTheServerAnswersOneOperationWrong() {
+        Toolchains.assumePython();
         List<String> full = new ArrayList<>(List.of("python3", "drivers/python/driver.py"));
         full.addAll(emptyWorld());
         control.post("/_emulator/faults", "{\"operation\": \"deleteHaAcl\", \"status\": 500}");

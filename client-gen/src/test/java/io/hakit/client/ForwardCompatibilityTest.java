@@ -138,6 +138,7 @@ class ForwardCompatibilityTest {
 
     @Test
     void python() {
+        Toolchains.assumePython();
         drive(List.of("python3", "drivers/python/forward.py"), Map.of("PYTHONPATH", Toolchains.CLIENTS.resolve("python").toString()));
     }
 

@@ -39,6 +39,22 @@ final class Toolchains {
      * Go 1.23 comes from Debian's backports (Debian 12's own golang is 1.19, older than the generated go.mod's
      * line); .ci/run installs it.
      */
+    /**
+     * Skips a Python driver where python3 lacks the generated client's requirements (pydantic 2.11+, urllib3 2,
+     * python-dateutil, typing-extensions: no PyPI is reachable here, and Debian's pydantic is 1.x), unless
+     * HAKIT_REQUIRE_PYTHON is set (.ci/run sets it: its machine has them), where a missing one fails.
+     */
+    static void assumePython() {
+        ProcessRun check = ProcessRun.run(MODULE, Map.of(), List.of("python3", "-c", "import pydantic, urllib3, "
+                + "dateutil, typing_extensions; assert tuple(map(int, pydantic.VERSION.split('.')[:2])) >= (2, 11), "
+                + "'pydantic ' + pydantic.VERSION"));
+        if (System.getenv("HAKIT_REQUIRE_PYTHON") == null) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(check.exitCode() == 0,
+                    "python3 without the Python client's requirements: " + check.output());
+        }
+        assertThat(check.exitCode()).as("python3 with the Python client's requirements: %s", check.output()).isZero();
+    }
+
     static Optional<Path> go() {
         return Stream.of(System.getenv("HAKIT_GO"), "/usr/lib/go-1.23/bin/go").filter(p -> p != null)
                 .map(Path::of).filter(Files::isExecutable).findFirst();

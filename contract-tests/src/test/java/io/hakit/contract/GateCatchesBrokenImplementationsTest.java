@@ -138,6 +138,23 @@ class GateCatchesBrokenImplementationsTest {
     }
 
     @Test
+    void anotherAccountReachingABackupByIdIsCaught() {
+        // A tenancy check on groups alone: account 5678, on its own path, reads 1234's backup by its id. The isolation
+        // scenario asked only for groups and what is under them, never for a backup, so the gate passed this.
+        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+            @Override
+            public void request(com.sun.net.httpserver.HttpExchange exchange, java.net.http.HttpRequest.Builder forwarded) {
+                if (exchange.getRequestURI().getRawPath().matches("/v1.0/5678/backups/[^/]+")) {
+                    URI upstream = forwarded.copy().build().uri();
+                    forwarded.uri(URI.create(upstream.toString().replace("/v1.0/5678/", "/v1.0/1234/")))
+                            .setHeader("X-Auth-Token", KitServers.TOKEN);
+                }
+            }
+        }, "--only=showBackup", "--fuzz=0");
+        assertCaught(result, "showBackup", "ignored_auth");
+    }
+
+    @Test
     void answersWithoutAContentTypeAreCaught() {
         // The validator judges a Content-Type only when there is one; with the edge probes off (or an https target,
         // where they are not sent) answers with no Content-Type at all passed the gate.

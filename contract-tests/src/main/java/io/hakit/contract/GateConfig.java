@@ -103,6 +103,13 @@ public record GateConfig(
         if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme()) || baseUrl.getHost() == null) {
             throw new IllegalArgumentException("--baseUrl must be an http or https URL with a host: " + base);
         }
+        if (baseUrl.getPort() != -1 && (baseUrl.getPort() < 1 || baseUrl.getPort() > 65_535)) {
+            throw new IllegalArgumentException("--baseUrl has no port " + baseUrl.getPort() + " (1 to 65535): " + base);
+        }
+        if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
+            // the gate appends /v1.0/{accountId}/... to the root: after a query or a fragment, that is no path at all
+            throw new IllegalArgumentException("--baseUrl is the service root, without a query or a fragment: " + base);
+        }
         if (values.containsKey("otherAccountId") != values.containsKey("otherToken")) {
             throw new IllegalArgumentException("--otherAccountId and --otherToken go together");
         }
@@ -142,7 +149,10 @@ public record GateConfig(
             }
             String value = arg.substring(arg.indexOf('=') + 1).strip();
             if (!value.isEmpty() && !value.startsWith("${")) {
-                values.put(name, value);
+                String earlier = values.put(name, value);
+                if (earlier != null && !earlier.equals(value)) { // the last would win, the other silently ignored
+                    throw new IllegalArgumentException("--" + name + " is given twice: " + earlier + " and " + value);
+                }
             }
         }
         return values;
@@ -199,7 +209,8 @@ public record GateConfig(
             selected.removeAll(named);
         }
         if (selected.isEmpty()) {
-            throw new IllegalArgumentException("--skip leaves no operation to judge");
+            throw new IllegalArgumentException((values.containsKey("only") ? "--only names" : "--skip leaves")
+                    + " no operation to judge");
         }
         return Set.copyOf(selected);
     }

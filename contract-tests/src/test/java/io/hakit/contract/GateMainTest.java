@@ -68,6 +68,36 @@ class GateMainTest {
         }
     }
 
+    /**
+     * A base URL no service root can have is the caller's to fix (exit 2, naming --baseUrl): a port out of range threw
+     * from the HTTP client (a stack trace, exit 1, "a contract violation"), and a query or a fragment swallowed the
+     * /v1.0/{accountId}/... the gate appends, so it judged something else and could pass.
+     */
+    @Test
+    void aBaseUrlThatIsNoServiceRootIsABadInvocation() {
+        for (String base : List.of("http://127.0.0.1:99999", "http://127.0.0.1:0", "http://127.0.0.1:" + freePort() + "?x=1",
+                "http://127.0.0.1:" + freePort() + "#top")) {
+            Run run = run("--baseUrl=" + base, "--accountId=1234", "--token=t", "--fuzz=0", "--edge=off");
+            assertThat(run.code()).as(base + ": " + run.out()).isEqualTo(GateMain.BAD_INVOCATION);
+            assertThatThrownBy(() -> GateConfig.fromArguments(new String[] {"--baseUrl=" + base, "--accountId=1",
+                    "--token=t"}, OPERATIONS)).as(base).hasMessageContaining("--baseUrl");
+        }
+    }
+
+    /** An option given twice with two values: one of them would be silently ignored. */
+    @Test
+    void anOptionGivenTwiceWithTwoValuesIsRefused() {
+        assertThatThrownBy(() -> GateConfig.fromArguments(args("--seed=1", "--seed=2"), OPERATIONS))
+                .hasMessageContaining("--seed is given twice");
+        assertThat(GateConfig.fromArguments(args("--seed=1", "--seed=1"), OPERATIONS).seed()).isEqualTo(1);
+    }
+
+    @Test
+    void anEmptyOnlyListNamesOnly() {
+        assertThatThrownBy(() -> GateConfig.fromArguments(args("--only=,"), OPERATIONS))
+                .hasMessageContaining("--only").hasMessageNotContaining("--skip");
+    }
+
     @Test
     void onlyAndSkipChooseOperationsByName() {
         assertThat(GateConfig.fromArguments(args("--only=restartHaInstance,addHaAcl"), OPERATIONS).selected())

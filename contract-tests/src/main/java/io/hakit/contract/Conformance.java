@@ -174,6 +174,11 @@ public final class Conformance {
         return checks;
     }
 
+    /** Every operation that answered as if it did not exist, selected or not. */
+    public synchronized Set<String> unimplementedOperations() {
+        return Set.copyOf(unimplemented.keySet());
+    }
+
     public synchronized Optional<Exchange> unimplementedBy(String operation) {
         return Optional.ofNullable(unimplemented.get(operation));
     }

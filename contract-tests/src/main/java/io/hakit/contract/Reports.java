@@ -68,6 +68,11 @@ public final class Reports {
         if (failures.size() > 10) {
             out.println("... and " + (failures.size() - 10) + " more (see the reports)");
         }
+        unimplementedNotSelected().forEach(operation -> {
+            Exchange e = conformance.unimplementedBy(operation).orElseThrow();
+            out.println(masked("UNIMPLEMENTED " + operation + " (not selected, used by a scenario): " + e.method() + " "
+                    + e.url() + " answered " + e.status()));
+        });
         conformance.scenariosNotRun().forEach((scenario, why) -> out.println("NOT RUN: " + scenario + ": " + why));
         result.leftovers().forEach(l -> out.println("LEFT BEHIND: " + l));
         if (result.fuzz().cutShort()) {
@@ -128,10 +133,20 @@ public final class Reports {
         return conformance.failures(Set.copyOf(conformance.operations()));
     }
 
+    /**
+     * The selected operations and every other one that decided the outcome: one with a failure, and one that answered
+     * as if it did not exist (the run fails on any: reported only when selected, a failed run's reports showed none).
+     */
     private List<String> reportedOperations() {
         Set<String> operations = new TreeSet<>(config.selected());
         failures().forEach(f -> operations.add(f.operation()));
+        operations.addAll(conformance.unimplementedOperations());
         return List.copyOf(operations);
+    }
+
+    /** Operations not selected that answered as if they did not exist. */
+    private List<String> unimplementedNotSelected() {
+        return conformance.unimplementedOperations().stream().filter(op -> !config.selected().contains(op)).sorted().toList();
     }
 
     private String junit(String operation) {
@@ -294,8 +309,8 @@ public final class Reports {
                 });
             });
         }
-        conformance.verdicts(config.selected()).forEach((operation, verdict) -> {
-            if (verdict == Conformance.Verdict.UNIMPLEMENTED) {
+        reportedOperations().forEach(operation -> {
+            if (conformance.verdict(operation) == Conformance.Verdict.UNIMPLEMENTED) {
                 Exchange e = conformance.unimplementedBy(operation).orElseThrow();
                 md.append("\n**").append(operation).append("** is not implemented: `").append(e.method()).append(' ')
                         .append(e.url()).append("` answered ").append(e.status()).append(".\n");

@@ -205,6 +205,26 @@ class GateCatchesBrokenImplementationsTest {
                 .isNotEmpty();
     }
 
+    @Test
+    void anUnimplementedOperationNotSelectedIsInTheReports() throws IOException {
+        // --only=listHaBackups: the backup scenario finds listBackups answering 501. The run failed (exit 1), but the
+        // JUnit XML, summary.md and report.json held only the selected operations and no failure at all.
+        GateRun.Result result = gateThrough(answerWhen(request -> request.method().equals("GET")
+                && request.path().equals("/v1.0/1234/backups"), new BrokenProxy.Answer(501, "")),
+                "--only=listHaBackups", "--fuzz=0");
+        assertThat(result.outcome()).isEqualTo(GateRun.Outcome.VIOLATED);
+        assertThat(result.conformance().verdict("listBackups")).isEqualTo(Verdict.UNIMPLEMENTED);
+        java.nio.file.Path reports = java.nio.file.Files.createTempDirectory("gate-reports-unimplemented");
+        new Reports(result).writeTo(reports);
+        assertThat(java.nio.file.Files.readString(reports.resolve("summary.md"))).contains("**listBackups** is not implemented");
+        assertThat(java.nio.file.Files.readString(reports.resolve("TEST-gate.listBackups.xml"))).contains("<failure");
+        assertThat(JSON.readTree(reports.resolve("report.json").toFile()).at("/operations/listBackups/verdict").asText())
+                .isEqualTo("unimplemented");
+        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+        new Reports(result).print(new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(console.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("listBackups");
+    }
+
     private static BrokenProxy.Breakage oneReplicaOfTwoShown() {
         return new BrokenProxy.Breakage() {
             @Override

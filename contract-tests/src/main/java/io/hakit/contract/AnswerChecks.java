@@ -86,7 +86,40 @@ public final class AnswerChecks {
         Map<String, List<String>> problems = problems(method, rawPath, status, headers,
                 body == null ? null : new String(body, java.nio.charset.StandardCharsets.UTF_8));
         notUtf8(body).ifPresent(m -> problems.computeIfAbsent("response_schema_conformance", k -> new ArrayList<>()).add(m));
+        if (body != null) {
+            memberTwice(new String(body, java.nio.charset.StandardCharsets.UTF_8)).ifPresent(m -> problems
+                    .computeIfAbsent("response_schema_conformance", k -> new ArrayList<>()).add(m));
+        }
         return problems;
+    }
+
+    private static final com.fasterxml.jackson.core.JsonFactory STRICT = com.fasterxml.jackson.core.JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    /**
+     * A member named twice in one object of a JSON body: the gate's reader (and its validator's) keeps the last, and
+     * judged the answer by it; a client that keeps the first reads something else (RFC 8259, section 4: the names
+     * within an object SHOULD be unique, and readers differ on what such an object means). Empty: none, or not JSON.
+     */
+    public static java.util.Optional<String> memberTwice(String body) {
+        if (body == null || body.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        try (com.fasterxml.jackson.core.JsonParser parser = STRICT.createParser(body)) {
+            while (parser.nextToken() != null) {
+                // reading is the check
+            }
+            return java.util.Optional.empty();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            String message = e.getOriginalMessage();
+            return message != null && message.startsWith("Duplicate field")
+                    ? java.util.Optional.of("a member is named twice in one object (" + message + " at "
+                            + e.getLocation().offsetDescription() + "): readers differ on which one counts (RFC 8259,"
+                            + " section 4)")
+                    : java.util.Optional.empty(); // not JSON: the validator says so
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** Whether an error answer is the Fault of its status ({"name": {"code": status, "message": ...}}). */

@@ -298,6 +298,26 @@ class GateCatchesBrokenImplementationsTest {
         assertCaught(result, "createHaInstance", "response_schema_conformance");
     }
 
+    /**
+     * A member twice in one object: {"ha_instance": {"state": "ERROR", ..., "state": "ACTIVE"}}. Jackson (the gate's
+     * reader and its validator's) keeps the last, so the answer read as valid; a client that keeps the first reads
+     * ERROR. RFC 8259 (section 4) leaves such an answer's meaning to each reader.
+     */
+    @Test
+    void aMemberTwiceInOneObjectIsCaught() {
+        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+            @Override
+            public BrokenProxy.Answer answer(String method, String path, BrokenProxy.Answer answer) {
+                return method.equals("GET") && path.matches("/v1.0/1234/ha/[^/]+") && answer.status() == 200
+                        ? new BrokenProxy.Answer(200, answer.body().replaceFirst("^\\{\"ha_instance\":\\{",
+                                "{\"ha_instance\":{\"state\":\"ERROR\",")) : answer;
+            }
+        }, "--only=showHaInstance", "--fuzz=0");
+        assertCaught(result, "showHaInstance", "response_schema_conformance");
+        assertThat(result.conformance().failuresOf("showHaInstance")).anySatisfy(failure -> assertThat(failure.message())
+                .contains("state").contains("twice"));
+    }
+
     @Test
     void okInsteadOfAcceptedIsCaught() {
         GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {

@@ -318,6 +318,31 @@ class GateCatchesBrokenImplementationsTest {
                 .contains("state").contains("twice"));
     }
 
+    /**
+     * An ACL list that leaves out the ACLs the group was created with (10.0.0.0/0 and 1.2.3.4/5 in the documented
+     * create request): the ACL scenario compared the list only with itself, before and after its own add and delete.
+     */
+    @Test
+    void anAclListWithoutTheCreatedAclsIsCaught() {
+        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+            @Override
+            public BrokenProxy.Answer answer(String method, String path, BrokenProxy.Answer answer) {
+                if (!method.equals("GET") || !path.endsWith("/acls") || answer.status() != 200) {
+                    return answer;
+                }
+                JsonNode json = parse(answer.body());
+                java.util.Iterator<JsonNode> acls = json.path("acls").elements();
+                while (acls.hasNext()) {
+                    if (List.of("10.0.0.0/0", "1.2.3.4/5").contains(acls.next().path("address").asText())) {
+                        acls.remove();
+                    }
+                }
+                return new BrokenProxy.Answer(200, json.toString());
+            }
+        }, "--only=listHaAcls", "--fuzz=0");
+        assertCaught(result, "listHaAcls", "documented_behaviour");
+    }
+
     @Test
     void okInsteadOfAcceptedIsCaught() {
         GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {

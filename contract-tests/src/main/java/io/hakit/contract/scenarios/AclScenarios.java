@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** ACLs: refused while the group builds, then added, listed and deleted through the triple-encoded path. */
+/**
+ * ACLs: refused while the group builds, listed with those it was created with, then added, listed and deleted through
+ * the triple-encoded path.
+ */
 @Covers({"addHaAcl", "listHaAcls", "deleteHaAcl"})
 class AclScenarios extends Scenario {
 
@@ -18,6 +21,15 @@ class AclScenarios extends Scenario {
             api.addAcl(id, json("{\"address\": \"10.20.30.40/32\"}")).expect(422);
         }
         awaitState(id, "ACTIVE");
+        List<String> created = new ArrayList<>();
+        documentedBody("createHaInstance").at("/ha/acls").forEach(a -> created.add(a.path("address").asText()));
+        Answer listed = api.listAcls(id).expect(200);
+        List<String> listedAddresses = new ArrayList<>();
+        listed.at("/acls").forEach(a -> listedAddresses.add(a.path("address").asText()));
+        if (!listedAddresses.containsAll(created)) {
+            throw listed.violation("documented_behaviour", listed.request() + " listed " + listedAddresses + " for a group"
+                    + " created with the ACLs " + created + ": the list holds every ACL of the group");
+        }
         api.addAcl(id, json("{\"address\": \"10.20.30.40/32\"}")).expect(200);
         assertThat(addresses(id)).contains("10.20.30.40/32");
         api.addAcl(id, json("{\"address\": \"10.20.30.400/32\"}")).expect(400);

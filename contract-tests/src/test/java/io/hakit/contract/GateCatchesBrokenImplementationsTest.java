@@ -343,6 +343,41 @@ class GateCatchesBrokenImplementationsTest {
         assertCaught(result, "listHaAcls", "documented_behaviour");
     }
 
+    /**
+     * A removeReplica that removes the other replica, not the one it names: the group goes from two replicas to one,
+     * as the replica scenario checked, but the one left is the one that was to go.
+     */
+    @Test
+    void aRemoveReplicaThatRemovesTheOtherReplicaIsCaught() {
+        java.util.Map<String, List<String>> replicas = new ConcurrentHashMap<>();
+        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+            @Override
+            public void request(com.sun.net.httpserver.HttpExchange exchange, String requestBody,
+                    java.net.http.HttpRequest.Builder forwarded) {
+                String path = exchange.getRequestURI().getRawPath();
+                JsonNode body = parse(requestBody);
+                if (path.endsWith("/action") && body.path("remove_replica").isTextual()) {
+                    String named = body.get("remove_replica").asText();
+                    List<String> ids = replicas.getOrDefault(path.substring(0, path.length() - "/action".length()), List.of());
+                    ids.stream().filter(other -> !other.equals(named)).findFirst().filter(other -> ids.contains(named))
+                            .ifPresent(other -> forwarded.POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                    "{\"remove_replica\": \"" + other + "\"}")));
+                }
+            }
+
+            @Override
+            public BrokenProxy.Answer answer(String method, String path, BrokenProxy.Answer answer) {
+                if (method.equals("GET") && path.matches("/v1.0/1234/ha/[^/]+") && answer.status() == 200) {
+                    List<String> ids = new java.util.ArrayList<>();
+                    parse(answer.body()).at("/ha_instance/replicas").forEach(r -> ids.add(r.path("id").asText()));
+                    replicas.put(path, ids);
+                }
+                return answer;
+            }
+        }, "--only=removeReplica", "--fuzz=0");
+        assertCaught(result, "removeReplica", "documented_behaviour");
+    }
+
     @Test
     void okInsteadOfAcceptedIsCaught() {
         GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {

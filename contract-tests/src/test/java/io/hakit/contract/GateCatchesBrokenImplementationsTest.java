@@ -522,6 +522,40 @@ class GateCatchesBrokenImplementationsTest {
     }
 
     /**
+     * A group list that ignores its marker: every page is the first, with a next link. The scenarios that read the
+     * whole list (lifecycle, isolation, use-after-free) followed the links for ever: the gate never ended, no verdict.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 180, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aListThatIgnoresItsMarkerIsCaughtNotFollowedForEver() {
+        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+            @Override
+            public void request(com.sun.net.httpserver.HttpExchange exchange, java.net.http.HttpRequest.Builder forwarded) {
+                if (exchange.getRequestMethod().equals("GET") && exchange.getRequestURI().getRawPath().equals("/v1.0/1234/ha")) {
+                    String uri = forwarded.copy().build().uri().toString();
+                    forwarded.uri(URI.create(uri.replaceAll("([?&])marker=[^&]*&?", "$1").replaceAll("[?&]$", "")));
+                }
+            }
+
+            @Override
+            public BrokenProxy.Answer answer(String method, String path, BrokenProxy.Answer answer) {
+                if (!method.equals("GET") || !path.equals("/v1.0/1234/ha") || answer.status() != 200) {
+                    return answer;
+                }
+                com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode) parse(answer.body());
+                JsonNode groups = json.path("ha_instances");
+                if (groups.isEmpty() || !json.path("links").isEmpty()) {
+                    return answer;
+                }
+                json.withArray("links").addObject().put("rel", "next").put("href", "http://127.0.0.1/v1.0/1234/ha?limit=100&marker="
+                        + groups.get(groups.size() - 1).path("id").asText());
+                return new BrokenProxy.Answer(200, json.toString());
+            }
+        }, "--only=listHaInstances", "--fuzz=0");
+        assertCaught(result, "listHaInstances", "documented_behaviour");
+    }
+
+    /**
      * A refused action that starts a transition anyway (the group shows REBOOT on the next reads) changed the group:
      * state_unchanged must fail, not pass because the group is no longer ACTIVE to compare.
      */

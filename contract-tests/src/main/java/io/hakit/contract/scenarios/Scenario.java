@@ -95,16 +95,42 @@ abstract class Scenario {
         return last[0];
     }
 
-    /** Every id of a paginated list: pages are followed while a next link says more follow. */
+    /** The most pages {@link #allIds} follows: a list longer than this is not the gate's to read whole. */
+    static final int MAX_PAGES = 1000;
+
+    /**
+     * Every id of a paginated list: pages are followed while a next link says more follow. A page that repeats an id
+     * of an earlier one (a marker ignored), or links on from a page that holds nothing, fails documented_behaviour:
+     * followed, such a list never ended, and neither did the gate.
+     */
     static List<String> allIds(java.util.function.Function<String, Answer> page, String listName) {
         List<String> ids = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
         String marker = null;
-        do {
-            JsonNode body = page.apply(marker).expect(200).body();
-            body.path(listName).forEach(item -> ids.add(item.get("id").asText()));
-            marker = body.path("links").isEmpty() || ids.isEmpty() ? null : ids.get(ids.size() - 1);
-        } while (marker != null);
-        return ids;
+        for (int pages = 1; ; pages++) {
+            Answer answer = page.apply(marker).expect(200);
+            JsonNode body = answer.body();
+            for (JsonNode item : body.path(listName)) {
+                String id = item.get("id").asText();
+                if (!seen.add(id)) {
+                    throw answer.violation("documented_behaviour", answer.request() + " repeats " + id + ", listed on an"
+                            + " earlier page: the page after marker " + marker + " holds what follows it");
+                }
+                ids.add(id);
+            }
+            if (body.path("links").isEmpty() || ids.isEmpty()) {
+                return ids;
+            }
+            if (body.path(listName).isEmpty()) {
+                throw answer.violation("documented_behaviour", answer.request() + " holds nothing and links to a next"
+                        + " page: a next link is there only while more follow");
+            }
+            if (pages == MAX_PAGES) {
+                throw answer.violation("documented_behaviour", "the list still links to a next page after " + MAX_PAGES
+                        + " pages (" + ids.size() + " items): the gate stops following it");
+            }
+            marker = ids.get(ids.size() - 1);
+        }
     }
 
     static JsonNode json(String text) {

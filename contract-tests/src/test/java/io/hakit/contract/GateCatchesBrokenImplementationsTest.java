@@ -444,6 +444,42 @@ class GateCatchesBrokenImplementationsTest {
         }
     }
 
+    /**
+     * Not a broken implementation: the reference server under a path prefix (--baseUrl=http://host:port/prefix), its
+     * links naming that prefix as a service behind a gateway does. The gate followed each link's path below the prefix
+     * again (/prefix/prefix/v1.0/...), and failed a correct implementation on its links and its pages.
+     */
+    @Test
+    void aCorrectImplementationUnderAPathPrefixPasses() throws Exception {
+        try (KitServers.GateServer server = KitServers.gateServer(Durations.Profile.IMMEDIATE);
+                BrokenProxy proxy = BrokenProxy.in(server.baseUri(), new BrokenProxy.Breakage() {
+                    @Override
+                    public void request(com.sun.net.httpserver.HttpExchange exchange, java.net.http.HttpRequest.Builder forwarded) {
+                        String path = exchange.getRequestURI().getRawPath();
+                        if (path.startsWith("/prefix/")) {
+                            String uri = forwarded.copy().build().uri().toString();
+                            forwarded.uri(URI.create(uri.replaceFirst("/prefix/", "/")));
+                        }
+                    }
+
+                    @Override
+                    public BrokenProxy.Answer answer(String method, String path, BrokenProxy.Answer answer) {
+                        String root = server.baseUri().toString().replaceAll("/$", "");
+                        return new BrokenProxy.Answer(answer.status(), answer.body().replace(root + "/",
+                                "https://public.example/prefix/"));
+                    }
+                })) {
+            GateConfig config = server.config(URI.create(proxy.uri() + "/prefix"), "--only=showHaInstance,listHaInstances,listBackups",
+                    "--fuzz=0", "--edge=off");
+            Target target = KitServers.target(config, new PollingWaiter(Duration.ofSeconds(10)),
+                    (contract, conformance) -> new RestHaApi(config, RestHaApi.documentValidator(), contract, conformance));
+            GateRun.Result result = GateRun.run(target, System.out);
+            new Reports(result).print(System.out);
+            assertThat(result.outcome()).as("%s", result.conformance().violations()).isEqualTo(GateRun.Outcome.PASSED);
+            assertThat(result.conformance().passedChecksOf("showHaInstance")).containsKey("ensure_resource_availability");
+        }
+    }
+
     @Test
     void skippedAuthenticationIsCaught() {
         GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {

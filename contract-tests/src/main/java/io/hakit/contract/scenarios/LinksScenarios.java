@@ -25,7 +25,7 @@ class LinksScenarios extends Scenario {
         }
         for (String href : hrefs) {
             URI link = URI.create(href);
-            String path = link.getRawPath() + (link.getRawQuery() == null ? "" : "?" + link.getRawQuery());
+            String path = linkPath(link);
             Answer followed = api.follow(path);
             if (followed.status() != 200) {
                 throw shown.violation("ensure_resource_availability", "the link " + href + " of " + shown.request()

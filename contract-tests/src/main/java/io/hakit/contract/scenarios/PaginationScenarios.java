@@ -45,7 +45,7 @@ class PaginationScenarios extends Scenario {
             throw first.violation("documented_behaviour", "a full page of limit=1 with more after it has no next link: "
                     + first.body());
         }
-        Answer second = api.follow(href.getRawPath() + "?" + href.getRawQuery()).expect(200);
+        Answer second = api.follow(linkPath(href)).expect(200);
         String firstId = first.text("/" + items + "/0/id");
         for (JsonNode group : second.at("/" + items)) {
             if (group.path("id").asText().equals(firstId)) {
@@ -76,7 +76,7 @@ class PaginationScenarios extends Scenario {
             if (next == null) {
                 return;
             }
-            path = next.getRawPath() + "?" + next.getRawQuery();
+            path = linkPath(next);
         }
     }
 

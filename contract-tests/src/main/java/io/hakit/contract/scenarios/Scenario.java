@@ -95,6 +95,20 @@ abstract class Scenario {
         return last[0];
     }
 
+    /**
+     * The path and query of a link the target gave, as the gate's requests name them: below --baseUrl. Read at the
+     * target's own root (a service behind a proxy names its public URL); a target under a path prefix
+     * (http://host/prefix) names the prefix in its links, which the gate's requests add again.
+     */
+    String linkPath(java.net.URI link) {
+        String path = link.getRawPath() == null ? "" : link.getRawPath();
+        String prefix = config.baseUrl().getRawPath() == null ? "" : config.baseUrl().getRawPath().replaceAll("/+$", "");
+        if (!prefix.isEmpty() && path.startsWith(prefix + "/")) {
+            path = path.substring(prefix.length());
+        }
+        return path + (link.getRawQuery() == null ? "" : "?" + link.getRawQuery());
+    }
+
     /** The most pages {@link #allIds} follows: a list longer than this is not the gate's to read whole. */
     static final int MAX_PAGES = 1000;
 

@@ -79,8 +79,13 @@ public final class GateRun {
                 fuzz = new FuzzPhase(target, new AnswerChecks(ContractValidators.asDocumented()), progress).run(fixture);
             }
             if (fixture != null && config.edge()) {
+                String prefix = config.baseUrl().getRawPath();
                 if (config.baseUrl().getScheme().equals("https")) {
                     progress.println("Edge probes: not sent (they speak plain HTTP on a socket; point --baseUrl at http)");
+                } else if (prefix != null && !prefix.isEmpty() && !prefix.equals("/")) {
+                    // the probes' paths are the host's own (/v1.0/...): below a prefix they would judge something else
+                    progress.println("Edge probes: not sent (they address the host's root, /v1.0/..., and --baseUrl has the"
+                            + " path " + prefix + "; point --baseUrl at a root that serves /v1.0/ to send them)");
                 } else {
                     progress.println("Edge probes");
                     edge = new EdgePhase(target, progress).run(fixture);

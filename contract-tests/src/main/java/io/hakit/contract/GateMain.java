@@ -25,6 +25,18 @@ public final class GateMain {
         System.exit(run(args));
     }
 
+    /** Why the reports cannot be written to this directory (made if need be), or empty. */
+    static java.util.Optional<String> unwritable(java.nio.file.Path dir) {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Path probe = java.nio.file.Files.createTempFile(dir, ".gate-", ".probe");
+            java.nio.file.Files.delete(probe);
+            return java.util.Optional.empty();
+        } catch (java.io.IOException | RuntimeException e) {
+            return java.util.Optional.of("--reports=" + dir + ": the reports cannot be written there (" + e + ")");
+        }
+    }
+
     static int run(String[] args) {
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             System.out.print(GateConfig.usage());
@@ -40,6 +52,11 @@ public final class GateMain {
             System.err.println("gate: --help lists the options");
             return BAD_INVOCATION;
         }
+        java.util.Optional<String> reportsRefused = config.reports().flatMap(GateMain::unwritable);
+        if (reportsRefused.isPresent()) { // found before the run, not after it (a stack trace and exit 1, "a violation")
+            System.err.println("gate: " + reportsRefused.get());
+            return BAD_INVOCATION;
+        }
         Target target = new Target(config, new RestHaApi(config, RestHaApi.documentValidator(), contract, conformance),
                 new PollingWaiter(config.waitBound(), System.out), conformance, contract);
         System.out.printf("Gating %s (account %s) against the HA API document; seed %d%n", config.baseUrl(),
@@ -47,10 +64,16 @@ public final class GateMain {
         GateRun.Result result = GateRun.run(target, System.out);
         Reports reports = new Reports(result);
         reports.print(System.out);
-        config.reports().ifPresent(dir -> {
-            reports.writeTo(dir);
-            System.out.println("Reports: " + dir.toAbsolutePath() + " (TEST-gate.*.xml, summary.md, report.json)");
-        });
+        if (config.reports().isPresent()) {
+            java.nio.file.Path dir = config.reports().get();
+            try {
+                reports.writeTo(dir);
+                System.out.println("Reports: " + dir.toAbsolutePath() + " (TEST-gate.*.xml, summary.md, report.json)");
+            } catch (java.io.UncheckedIOException e) { // writable a moment ago; a verdict without its reports is none
+                System.err.println("gate: --reports=" + dir + ": " + e.getMessage() + ": " + e.getCause());
+                return BAD_INVOCATION;
+            }
+        }
         System.out.flush();
         return switch (result.outcome()) {
             case PASSED -> CONFORMS;

@@ -84,6 +84,22 @@ class GateMainTest {
         }
     }
 
+    /**
+     * A reports directory that cannot be written is the caller's to fix, and is told before the run: it was found after
+     * the whole run, as a stack trace and exit 1, "a contract violation", whatever the verdict.
+     */
+    @Test
+    void aReportsDirectoryThatCannotBeWrittenIsABadInvocation() throws IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("gate-reports", ".txt");
+        try {
+            Run run = run("--baseUrl=http://127.0.0.1:" + freePort(), "--accountId=1234", "--token=t", "--reports=" + file);
+            assertThat(run.code()).as(run.out()).isEqualTo(GateMain.BAD_INVOCATION);
+            assertThat(run.out()).as("refused before the run").doesNotContain("Gating");
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
     /** An option given twice with two values: one of them would be silently ignored. */
     @Test
     void anOptionGivenTwiceWithTwoValuesIsRefused() {

@@ -378,6 +378,27 @@ class GateCatchesBrokenImplementationsTest {
         assertCaught(result, "removeReplica", "documented_behaviour");
     }
 
+    /**
+     * A group shown with another name than the one it was created with: every field is of its documented type, so the
+     * schema passes it, and no scenario compared what a group shows with what created it.
+     */
+    @Test
+    void aGroupShownWithAnotherNameIsCaught() {
+        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+            @Override
+            public BrokenProxy.Answer answer(String method, String path, BrokenProxy.Answer answer) {
+                if (method.equals("GET") && path.matches("/v1.0/1234/ha/[^/]+") && answer.status() == 200) {
+                    com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode) parse(answer.body());
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("ha_instance")).put("name", "ha-1");
+                    return new BrokenProxy.Answer(200, json.toString());
+                }
+                return answer;
+            }
+        }, "--only=showHaInstance", "--fuzz=0");
+        assertCaught(result, "showHaInstance", "documented_behaviour");
+        assertThat(result.conformance().failuresOf("createHaInstance")).as("the create answered the right name").isEmpty();
+    }
+
     @Test
     void okInsteadOfAcceptedIsCaught() {
         GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {

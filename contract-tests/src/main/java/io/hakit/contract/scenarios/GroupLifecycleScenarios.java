@@ -14,9 +14,14 @@ class GroupLifecycleScenarios extends Scenario {
 
     @Test
     void aGroupBuildsServesAndIsDeleted() {
-        String id = createGroup("lifecycle");
+        ObjectNode body = newGroupBody("lifecycle");
+        var created = createGroup(body);
+        asRequested(created, body);
+        String id = created.text("/ha_instance/id");
         awaitState(id, "ACTIVE");
-        JsonNode shown = group(id);
+        var shownAnswer = api.showGroup(id).expect(200);
+        asRequested(shownAnswer, body);
+        JsonNode shown = shownAnswer.at("/ha_instance");
         assertThat(shown.get("replica_source")).hasSize(1);
         assertThat(shown.get("replicas")).hasSize(1);
         List<Integer> ports = new ArrayList<>();

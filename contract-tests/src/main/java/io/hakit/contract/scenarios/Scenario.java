@@ -69,11 +69,42 @@ abstract class Scenario {
     }
 
     String createGroup(String purpose) {
-        Answer answer = api.createGroup(newGroupBody(purpose)).expect(202).expectField("/ha_instance/state", "BUILD");
+        return createGroup(newGroupBody(purpose)).text("/ha_instance/id");
+    }
+
+    /** Creates a group from this body, checks the documented answer, and has it deleted after the scenario. */
+    Answer createGroup(ObjectNode body) {
+        Answer answer = api.createGroup(body).expect(202).expectField("/ha_instance/state", "BUILD");
         String id = answer.text("/ha_instance/id");
         created.add(id);
         target.cleanup().group(id);
-        return id;
+        return answer;
+    }
+
+    /**
+     * The group an answer shows is the one the create request asked for: its name, its datastore (the type in any
+     * case: the document's own example asks for MYSQL and shows mysql) and its volume. Charged to the answer's
+     * operation: every field is of its documented type whatever its value, so the schema alone passes another group.
+     */
+    static void asRequested(Answer answer, ObjectNode body) {
+        JsonNode group = answer.at("/ha_instance");
+        JsonNode asked = body.get("ha");
+        List<String> differences = new ArrayList<>();
+        if (!asked.path("name").asText().equals(group.path("name").asText(null))) {
+            differences.add("name " + group.path("name") + ", asked " + asked.path("name"));
+        }
+        if (!asked.at("/datastore/type").asText().equalsIgnoreCase(group.at("/datastore/type").asText(""))
+                || !asked.at("/datastore/version").asText().equals(group.at("/datastore/version").asText(null))) {
+            differences.add("datastore " + group.path("datastore") + ", asked " + asked.path("datastore"));
+        }
+        JsonNode volume = group.at("/volume/size");
+        if (!volume.isMissingNode() && volume.asInt() != asked.at("/replica_source/0/volume/size").asInt()) {
+            differences.add("volume size " + volume + ", asked " + asked.at("/replica_source/0/volume/size"));
+        }
+        if (!differences.isEmpty()) {
+            throw answer.violation("documented_behaviour", answer.request() + " shows a group other than the one created: "
+                    + String.join("; ", differences));
+        }
     }
 
     JsonNode group(String id) {

@@ -106,6 +106,13 @@ public record GateConfig(
         if (baseUrl.getPort() != -1 && (baseUrl.getPort() < 1 || baseUrl.getPort() > 65_535)) {
             throw new IllegalArgumentException("--baseUrl has no port " + baseUrl.getPort() + " (1 to 65535): " + base);
         }
+        String account = values.get("accountId");
+        if (baseUrl.getRawPath() != null && baseUrl.getRawPath().matches("(?i).*/v1\\.0"
+                + (account == null ? "" : "(/" + java.util.regex.Pattern.quote(account) + ")?"))) {
+            // /v1.0/v1.0/{accountId}/...: the target refuses it (a 403 or 404), read as a wrong token or a missing id
+            throw new IllegalArgumentException("--baseUrl is the service root, without /" + VERSION + " (the gate adds /"
+                    + VERSION + "/{accountId}/...): " + base);
+        }
         if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
             // the gate appends /v1.0/{accountId}/... to the root: after a query or a fragment, that is no path at all
             throw new IllegalArgumentException("--baseUrl is the service root, without a query or a fragment: " + base);

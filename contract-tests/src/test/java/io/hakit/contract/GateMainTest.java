@@ -100,6 +100,20 @@ class GateMainTest {
         }
     }
 
+    /**
+     * The version (or more) in the base URL: the gate's paths became /v1.0/v1.0/1234/ha, which the reference server
+     * answers 403, and the gate said "--token: ... is it another account's?" of a right token.
+     */
+    @Test
+    void aBaseUrlWithTheVersionInItIsRefusedNamingTheVersion() {
+        for (String base : List.of("http://127.0.0.1:9/v1.0", "http://127.0.0.1:9/v1.0/1234", "http://127.0.0.1:9/prefix/v1.0/")) {
+            assertThatThrownBy(() -> GateConfig.fromArguments(new String[] {"--baseUrl=" + base, "--accountId=1234",
+                    "--token=t"}, OPERATIONS)).as(base).hasMessageContaining("--baseUrl is the service root, without /v1.0");
+        }
+        assertThat(GateConfig.fromArguments(new String[] {"--baseUrl=http://127.0.0.1:9/v1.0x", "--accountId=1234",
+                "--token=t"}, OPERATIONS).baseUrl().getPath()).isEqualTo("/v1.0x");
+    }
+
     /** An option given twice with two values: one of them would be silently ignored. */
     @Test
     void anOptionGivenTwiceWithTwoValuesIsRefused() {

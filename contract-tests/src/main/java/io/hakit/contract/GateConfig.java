@@ -156,10 +156,7 @@ public record GateConfig(
             }
             String value = arg.substring(arg.indexOf('=') + 1).strip();
             if (!value.isEmpty() && !value.startsWith("${")) {
-                String earlier = values.put(name, value);
-                if (earlier != null && !earlier.equals(value)) { // the last would win, the other silently ignored
-                    throw new IllegalArgumentException("--" + name + " is given twice: " + earlier + " and " + value);
-                }
+                values.put(name, value); // the last wins: the kit's suites give defaults, then a test's own
             }
         }
         return values;

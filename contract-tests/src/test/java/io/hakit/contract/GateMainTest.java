@@ -114,14 +114,6 @@ class GateMainTest {
                 "--token=t"}, OPERATIONS).baseUrl().getPath()).isEqualTo("/v1.0x");
     }
 
-    /** An option given twice with two values: one of them would be silently ignored. */
-    @Test
-    void anOptionGivenTwiceWithTwoValuesIsRefused() {
-        assertThatThrownBy(() -> GateConfig.fromArguments(args("--seed=1", "--seed=2"), OPERATIONS))
-                .hasMessageContaining("--seed is given twice");
-        assertThat(GateConfig.fromArguments(args("--seed=1", "--seed=1"), OPERATIONS).seed()).isEqualTo(1);
-    }
-
     @Test
     void anEmptyOnlyListNamesOnly() {
         assertThatThrownBy(() -> GateConfig.fromArguments(args("--only=,"), OPERATIONS))

@@ -101,10 +101,16 @@ public final class Reports {
 
     // ---- the table --------------------------------------------------------------------------------------------
 
+    /**
+     * The operations the other reports hold ({@link #reportedOperations}: a failure of one --only did not select
+     * fails the run too, and a table of the selected alone read "1 passed, 0 failed" above GATE FAILED), and a count
+     * of the failures charged to no operation of the document, listed below it.
+     */
     private String table() {
         StringBuilder text = new StringBuilder("Conformance to the HA API document, per operation:\n");
         Map<Conformance.Verdict, Integer> counts = new LinkedHashMap<>();
-        conformance.verdicts(config.selected()).forEach((operation, verdict) -> {
+        Map<String, Conformance.Verdict> verdicts = conformance.verdicts(Set.copyOf(reportedOperations()));
+        verdicts.forEach((operation, verdict) -> {
             counts.merge(verdict, 1, Integer::sum);
             int passedChecks = conformance.passedChecksOf(operation).values().stream().mapToInt(Integer::intValue).sum();
             text.append(String.format("  %-22s %-14s %5d checks passed, %d failed%s%n", operation, label(verdict),
@@ -114,7 +120,11 @@ public final class Reports {
         text.append(String.format("%d passed, %d failed, %d unimplemented, %d not exercised (of %d operations judged)",
                 counts.getOrDefault(Conformance.Verdict.PASSED, 0), counts.getOrDefault(Conformance.Verdict.FAILED, 0),
                 counts.getOrDefault(Conformance.Verdict.UNIMPLEMENTED, 0),
-                counts.getOrDefault(Conformance.Verdict.NOT_EXERCISED, 0), config.selected().size()));
+                counts.getOrDefault(Conformance.Verdict.NOT_EXERCISED, 0), verdicts.size()));
+        long elsewhere = failures().stream().filter(f -> !conformance.operations().contains(f.operation())).count();
+        if (elsewhere > 0) {
+            text.append(String.format("; %d failed checks charged to no operation of the document (below)", elsewhere));
+        }
         return text.toString();
     }
 

@@ -222,7 +222,9 @@ class GateCatchesBrokenImplementationsTest {
                 .isEqualTo("unimplemented");
         java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
         new Reports(result).print(new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(console.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("listBackups");
+        assertThat(console.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("listBackups")
+                .containsPattern("\\n  listBackups +unimplemented ")
+                .contains("1 unimplemented, 0 not exercised (of 2 operations judged)"); // the table agrees with the verdict
     }
 
     private static BrokenProxy.Breakage oneReplicaOfTwoShown() {

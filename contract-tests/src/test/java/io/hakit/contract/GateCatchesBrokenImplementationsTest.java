@@ -123,17 +123,7 @@ class GateCatchesBrokenImplementationsTest {
     void anotherAccountReachingAGroupThroughItsOwnPathIsCaught() {
         // A tenancy check on the group's own read alone: account 5678, on its own path, reaches 1234's ACLs, backups,
         // actions and delete. The gate passed this (GATE PASSED) while it asked only for the group itself.
-        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
-            @Override
-            public void request(com.sun.net.httpserver.HttpExchange exchange, java.net.http.HttpRequest.Builder forwarded) {
-                String path = exchange.getRequestURI().getRawPath();
-                if (path.matches("/v1.0/5678/ha/[^/]+/.+")) {
-                    URI upstream = forwarded.copy().build().uri();
-                    forwarded.uri(URI.create(upstream.toString().replace("/v1.0/5678/", "/v1.0/1234/")))
-                            .setHeader("X-Auth-Token", KitServers.TOKEN);
-                }
-            }
-        }, "--only=listHaAcls", "--fuzz=0");
+        GateRun.Result result = gateThrough(asAccount1234("/v1.0/5678/ha/[^/]+/.+"), "--only=listHaAcls", "--fuzz=0");
         assertCaught(result, "listHaAcls", "ignored_auth");
     }
 
@@ -141,16 +131,7 @@ class GateCatchesBrokenImplementationsTest {
     void anotherAccountReachingABackupByIdIsCaught() {
         // A tenancy check on groups alone: account 5678, on its own path, reads 1234's backup by its id. The isolation
         // scenario asked only for groups and what is under them, never for a backup, so the gate passed this.
-        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
-            @Override
-            public void request(com.sun.net.httpserver.HttpExchange exchange, java.net.http.HttpRequest.Builder forwarded) {
-                if (exchange.getRequestURI().getRawPath().matches("/v1.0/5678/backups/[^/]+")) {
-                    URI upstream = forwarded.copy().build().uri();
-                    forwarded.uri(URI.create(upstream.toString().replace("/v1.0/5678/", "/v1.0/1234/")))
-                            .setHeader("X-Auth-Token", KitServers.TOKEN);
-                }
-            }
-        }, "--only=showBackup", "--fuzz=0");
+        GateRun.Result result = gateThrough(asAccount1234("/v1.0/5678/backups/[^/]+"), "--only=showBackup", "--fuzz=0");
         assertCaught(result, "showBackup", "ignored_auth");
     }
 
@@ -753,6 +734,20 @@ class GateCatchesBrokenImplementationsTest {
             @Override
             public BrokenProxy.Answer answer(String method, String path, String requestBody, BrokenProxy.Answer answer) {
                 return when.test(new Seen(method, path, parse(requestBody))) ? instead : answer;
+            }
+        };
+    }
+
+    /** A tenancy check missing on some paths: account 5678's requests to them are served as account 1234's. */
+    private static BrokenProxy.Breakage asAccount1234(String pathRegex) {
+        return new BrokenProxy.Breakage() {
+            @Override
+            public void request(com.sun.net.httpserver.HttpExchange exchange, java.net.http.HttpRequest.Builder forwarded) {
+                if (exchange.getRequestURI().getRawPath().matches(pathRegex)) {
+                    URI upstream = forwarded.copy().build().uri();
+                    forwarded.uri(URI.create(upstream.toString().replace("/v1.0/5678/", "/v1.0/1234/")))
+                            .setHeader("X-Auth-Token", KitServers.TOKEN);
+                }
             }
         };
     }

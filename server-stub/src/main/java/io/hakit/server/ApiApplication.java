@@ -56,8 +56,8 @@ import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
  * precedence, the fault mappers, and the control API. Before any of it, the edge ({@link io.hakit.server.edge.HttpEdge})
  * has refused what cannot be read (400) and made the path canonical. Then: authentication and tenancy (401, 403),
  * rate limits and body size (413), a Content-Type that is not one media type (400), routing (404, 405, 415),
- * OPTIONS (405; a HEAD arrives as its GET), the access guard on the matched route, the API version (404), the media type and content coding
- * (415), validation against the document (400), injected faults.
+ * OPTIONS (405; a HEAD arrives as its GET), the access guard on the matched route, the API version (404), the media
+ * type and content coding (415), validation against the document (400), injected faults.
  */
 final class ApiApplication extends ResourceConfig {
 

@@ -424,6 +424,36 @@ class GateCatchesBrokenImplementationsTest {
                 .contains("stayed RESTART_REQUIRED"));
     }
 
+    /** A group that never shows its configuration group: attached or not, {@code configuration} is null. */
+    @Test
+    void aGroupThatNeverShowsItsConfigurationIsCaught() {
+        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+            @Override
+            public BrokenProxy.Answer answer(String method, String path, String requestBody, BrokenProxy.Answer answer) {
+                JsonNode json = parse(answer.body());
+                if (method.equals("GET") && json.path("ha_instance").isObject()) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("ha_instance")).putNull("configuration");
+                    return new BrokenProxy.Answer(answer.status(), json.toString());
+                }
+                return answer;
+            }
+        }, "--only=attachConfiguration,detachConfiguration", "--fuzz=0");
+        assertCaught(result, "attachConfiguration", "documented_behaviour");
+        assertThat(result.conformance().failuresOf("attachConfiguration")).anySatisfy(failure -> assertThat(failure.message())
+                .contains("the group then showed configuration null"));
+    }
+
+    /** A detach answered 202 that detaches nothing: the group still shows the configuration group. */
+    @Test
+    void aDetachThatDetachesNothingIsCaught() {
+        GateRun.Result result = gateThrough(acceptedAndIgnored(request -> request.method().equals("PATCH")
+                && request.body().at("/ha_instance/configuration").asText("x").isEmpty()),
+                "--only=attachConfiguration,detachConfiguration", "--fuzz=0");
+        assertCaught(result, "detachConfiguration", "documented_behaviour");
+        assertThat(result.conformance().failuresOf("detachConfiguration")).anySatisfy(failure -> assertThat(failure.message())
+                .contains("not null: a detach leaves none attached"));
+    }
+
     /**
      * Not a broken implementation: the gate's configuration group has only dynamic parameters, so attaching it leaves
      * the group ACTIVE and no restart can be seen to clear RESTART_REQUIRED. restartHaInstance is then not exercised,
@@ -734,6 +764,25 @@ class GateCatchesBrokenImplementationsTest {
             @Override
             public BrokenProxy.Answer answer(String method, String path, String requestBody, BrokenProxy.Answer answer) {
                 return when.test(new Seen(method, path, parse(requestBody))) ? instead : answer;
+            }
+        };
+    }
+
+    /** The matching requests answered 202 with nothing done: each is sent on as a read of its path. */
+    private static BrokenProxy.Breakage acceptedAndIgnored(java.util.function.Predicate<Seen> when) {
+        return new BrokenProxy.Breakage() {
+            @Override
+            public void request(com.sun.net.httpserver.HttpExchange exchange, String requestBody,
+                    java.net.http.HttpRequest.Builder forwarded) {
+                if (when.test(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), parse(requestBody)))) {
+                    forwarded.GET();
+                }
+            }
+
+            @Override
+            public BrokenProxy.Answer answer(String method, String path, String requestBody, BrokenProxy.Answer answer) {
+                return when.test(new Seen(method, path, parse(requestBody))) && answer.status() == 200
+                        ? new BrokenProxy.Answer(202, "") : answer;
             }
         };
     }

@@ -48,12 +48,33 @@ class RestartAndConfigurationScenarios extends Scenario {
         assumeGiven(configuration.isPresent(), "no configuration group for " + config.datastoreType()
                 + " (--configurationId)", "attachConfiguration", "detachConfiguration");
         String id = activeGroup("configuration");
-        api.updateGroup(id, json("{\"ha_instance\": {\"configuration\": \"" + configuration.get() + "\"}}")).expect(202);
+        Answer attach = api.updateGroup(id, json("{\"ha_instance\": {\"configuration\": \"" + configuration.get()
+                + "\"}}")).expect(202);
         restartIfRequired(id);
-        api.updateGroup(id, json("{\"ha_instance\": {\"configuration\": \"no-such-configuration\"}}")).expect(404, 422);
-        api.updateGroup(id, json("{\"ha_instance\": {\"configuration\": \"\"}}")).expect(202);
+        expectShownConfiguration(id, attach, configuration.get());
+        Answer refused = api.updateGroup(id, json("{\"ha_instance\": {\"configuration\": \"no-such-configuration\"}}"))
+                .expect(404, 422);
+        expectShownConfiguration(id, refused, configuration.get());
+        Answer detach = api.updateGroup(id, json("{\"ha_instance\": {\"configuration\": \"\"}}")).expect(202);
         restartIfRequired(id);
+        expectShownConfiguration(id, detach, null);
         api.updateGroup(id, json("{\"ha_instance\": {\"configuration\": \"\"}}")).expect(422);
+    }
+
+    /**
+     * The group's {@code configuration} (required, null when none is attached) once the change has settled: the
+     * attached group's id, or null after a detach. A 202 that changed nothing, or a refused attach that changed the
+     * attached group, is charged to that change.
+     */
+    private void expectShownConfiguration(String id, Answer change, String expected) {
+        JsonNode shown = group(id).path("configuration");
+        String shownId = shown.isObject() ? shown.path("id").asText(null) : null;
+        if (expected == null ? shown.isObject() : !expected.equals(shownId)) {
+            throw change.violation("documented_behaviour", change.request() + " answered " + change.status()
+                    + ", and the group then showed"
+                    + " configuration " + shown + (expected == null ? ", not null: a detach leaves none attached"
+                    : ", not " + expected + ": an attach shows the attached configuration group"));
+        }
     }
 
     private void restartIfRequired(String id) {

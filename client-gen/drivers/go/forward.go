@@ -46,6 +46,10 @@ func forward(base, group string) {
 	var f *haclient.HaFault
 	_, err = api.ShowHaInstance("unreadable")
 	expect(err != nil && !errors.As(err, &f), fmt.Sprintf("a 200 the client cannot read is no fault: %v", err))
+	for _, shape := range []string{"shapeless", "nameless"} {
+		_, err = api.ShowHaInstance(shape)
+		expect(err != nil && !errors.As(err, &f), fmt.Sprintf("a 200 without the documented group's required members (%s) is an error, no fault: %v", shape, err))
+	}
 	cfg.Servers = haclient.ServerConfigurations{{URL: "http://127.0.0.1:1"}}
 	_, err = haclient.NewHaApi(haclient.NewAPIClient(cfg), ctx, "1234").ListHaInstances()
 	expect(err != nil && !errors.As(err, &f), fmt.Sprintf("a connection refused is no fault: %v", err))

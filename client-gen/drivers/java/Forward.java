@@ -52,6 +52,11 @@ public final class Forward {
         RuntimeException unreadable = thrown(() -> api.showHaInstance("unreadable"));
         expect(!(unreadable instanceof HaFault) && (unreadable.getCause() != null || unreadable.getMessage() != null),
                 "a 200 the client cannot read is no fault, and says why: " + unreadable);
+        for (String shape : new String[] {"shapeless", "nameless"}) {
+            RuntimeException missing = thrown(() -> api.showHaInstance(shape));
+            expect(!(missing instanceof HaFault) && missing.getMessage() != null,
+                    "a 200 without the documented group's required members (" + shape + ") is an error, no fault: " + missing);
+        }
         RuntimeException noConnection = thrown(() -> new HaApi(client("http://127.0.0.1:1", "forward-token"), "1234").listHaInstances());
         expect(!(noConnection instanceof HaFault) && noConnection.getCause() != null, "a connection refused is no fault, and keeps its cause: " + noConnection);
         System.out.println("forward ok");

@@ -49,6 +49,10 @@ fun forward(base: String, group: String) {
 
     val unreadable = thrown { api.showHaInstance("unreadable") }
     check(unreadable !is HaFault, "a 200 the client cannot read is no fault: $unreadable")
+    for (shape in listOf("shapeless", "nameless")) {
+        val missing = thrown { api.showHaInstance(shape) }
+        check(missing !is HaFault, "a 200 without the documented group's required members ($shape) is an error, no fault: $missing")
+    }
     val refusedConnection = thrown { HaApi("http://127.0.0.1:1", "1234", "forward-token").listHaInstances() }
     check(refusedConnection !is HaFault, "a connection refused is no fault: $refusedConnection")
 }

@@ -57,6 +57,10 @@ def main(base, group):
            "a 413's seconds come from Retry-After: %r %r" % (limited, limited.retry_after))
 
     expect(not isinstance(thrown(lambda: api.show_ha_instance("unreadable")), HaFault), "a 200 the client cannot read is no fault")
+    for shape in ("shapeless", "nameless"):
+        missing = thrown(lambda: api.show_ha_instance(shape))
+        expect(not isinstance(missing, HaFault),
+               "a 200 without the documented group's required members (%s) is an error, no fault: %r" % (shape, missing))
     stranger = HaApi(ha_client.ApiClient(ha_client.Configuration(host="http://127.0.0.1:1",
                                                                  api_key={"XAuthToken": "forward-token"})), "1234")
     expect(not isinstance(thrown(stranger.list_ha_instances), HaFault), "a connection refused is no fault")

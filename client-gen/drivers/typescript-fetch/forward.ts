@@ -44,6 +44,17 @@ async function main(): Promise<void> {
     const limited = await fault(() => api.listHaBackups(group));
     expect(limited.status === 413 && limited.faultName === 'overLimit' && limited.retryAfter === 45,
         "a 413's seconds come from Retry-After: " + limited + ' ' + limited.retryAfter);
+    for (const shape of ['unreadable', 'shapeless', 'nameless']) {
+        let missing: unknown;
+        try {
+            const read = await api.showHaInstance(shape);
+            missing = 'read as ' + JSON.stringify(read);
+        } catch (e) {
+            missing = e;
+        }
+        expect(missing instanceof Error && !(missing instanceof HaFault),
+            'a 200 without the documented group (' + shape + ') is an error, no fault: ' + missing);
+    }
     let refusedConnection: unknown;
     try {
         await new HaApi(new Configuration({ basePath: 'http://127.0.0.1:1', apiKey: 'forward-token' }), '1234').listHaInstances();

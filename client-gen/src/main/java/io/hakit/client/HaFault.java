@@ -81,13 +81,63 @@ public final class HaFault extends RuntimeException {
      */
     public static <T> T call(Call<T> call) {
         try {
-            return call.run();
+            return complete(call.run());
         } catch (ApiException e) {
             if (e.getCode() == 0) {
                 throw noAnswer(e);
             }
             throw from(e);
         }
+    }
+
+    /**
+     * The answer, if it holds every member the document requires: a getter the generator marks
+     * {@code @jakarta.annotation.Nonnull} (required and not nullable), in the answer and in every model it holds.
+     * Jackson leaves a member the answer lacks null, so that a 2xx answer without the documented shape ({@code {}}
+     * for a group) would read as a model of nulls; it is an answer the client cannot read, an UncheckedIOException.
+     */
+    static <T> T complete(T answer) {
+        String missing = missing(answer, "answer");
+        if (missing != null) {
+            throw new java.io.UncheckedIOException(new IOException("the answer lacks a required member: " + missing));
+        }
+        return answer;
+    }
+
+    private static String missing(Object value, String path) {
+        if (value instanceof Iterable<?> items) {
+            int i = 0;
+            for (Object item : items) {
+                String missing = missing(item, path + "[" + i++ + "]");
+                if (missing != null) {
+                    return missing;
+                }
+            }
+            return null;
+        }
+        if (value instanceof Map<?, ?> map) {
+            return missing(map.values(), path);
+        }
+        if (value == null || !value.getClass().getPackageName().equals("io.hakit.client.model")) {
+            return null;
+        }
+        for (java.lang.reflect.Method getter : value.getClass().getMethods()) {
+            if (getter.getParameterCount() == 0 && getter.getName().startsWith("get")
+                    && getter.isAnnotationPresent(jakarta.annotation.Nonnull.class)) {
+                Object member;
+                try {
+                    member = getter.invoke(value);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+                String where = path + "." + getter.getName().substring(3);
+                String missing = member == null ? where : missing(member, where);
+                if (missing != null) {
+                    return missing;
+                }
+            }
+        }
+        return null;
     }
 
     /** What a call that read no answer throws: the client's I/O error, unchecked. */

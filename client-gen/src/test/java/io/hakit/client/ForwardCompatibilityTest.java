@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * and values no client knows in its nested enums (a link's {@code rel}, a network's name),
  * a list holding it, a fault by a name no client knows (409 {@code conflictingRequest}), a 422, and a 413 whose
  * seconds are only in {@code Retry-After}; and what is no fault must not be one: a 200 whose group is unreadable,
- * and a connection refused. Each toolchain's program (client-gen/drivers/TOOLCHAIN, "forward") calls
+ * a 200 with no group ({@code {}}) and a 200 whose group lacks required members (name, state), and a connection
+ * refused. Each toolchain's program (client-gen/drivers/TOOLCHAIN, "forward") calls
  * them through HaApi and checks what it read.
  */
 class ForwardCompatibilityTest {
@@ -58,6 +59,10 @@ class ForwardCompatibilityTest {
                   {"id": "%s", "name": "ha-1", "state": "PROMOTE", "zone": "ord-2", "datastore": {"type": "mysql", "version": "5.6"}},
                   {"id": "1ca4d721-d194-4e1d-9bef-73608d52a969", "name": "ha-2", "state": "ACTIVE", "datastore": {"type": "mysql", "version": "5.6"}}
                 ]}""".formatted(GROUP);
+        ObjectNode partial = group.deepCopy();
+        partial.remove("name");
+        partial.remove("state");
+        String nameless = JSON.createObjectNode().set("ha_instance", partial).toString();
         String prefix = "/v1.0/1234/ha/" + GROUP;
         future = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         future.createContext("/", exchange -> {
@@ -66,6 +71,10 @@ class ForwardCompatibilityTest {
                 answer(exchange, 200, show, Map.of());
             } else if (key.equals("GET /v1.0/1234/ha/unreadable")) {
                 answer(exchange, 200, "{\"ha_instance\": []}", Map.of());
+            } else if (key.equals("GET /v1.0/1234/ha/shapeless")) {
+                answer(exchange, 200, "{}", Map.of());
+            } else if (key.equals("GET /v1.0/1234/ha/nameless")) {
+                answer(exchange, 200, nameless, Map.of());
             } else if (key.equals("GET /v1.0/1234/ha")) {
                 answer(exchange, 200, list, Map.of());
             } else if (key.equals("GET " + prefix + "/acls")) {

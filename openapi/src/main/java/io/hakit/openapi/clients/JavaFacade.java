@@ -181,6 +181,10 @@ final class JavaFacade implements Facade {
                                                 inner.hasNonNull("details") ? inner.get("details").asText() : null,
                                                 seconds(inner.hasNonNull("retryAfter") ? inner.get("retryAfter").asText() : null, retryAfter));
                                     }""";
+        // what a 2xx answer without a required member throws: the library's own error for an answer it cannot read
+        String unreadable = library == Library.OKHTTP_GSON
+                ? "new java.io.UncheckedIOException(new java.io.IOException(\"the answer lacks a required member: \" + missing))"
+                : "new org.springframework.web.client.RestClientException(\"the answer lacks a required member: \" + missing)";
         return """
                 package %s;
 
@@ -244,10 +248,60 @@ final class JavaFacade implements Facade {
                      */
                     public static <T> T call(Call<T> call) {
                         try {
-                            return call.run();
+                            return complete(call.run());
                         } catch (%s e) {%s
                             throw from(%s, %s, %s);
                         }
+                    }
+
+                    /**
+                     * The answer, if it holds every member the document requires: a getter the generator marks
+                     * {@code @jakarta.annotation.Nonnull} (required and not nullable), in the answer and in every model
+                     * it holds. Jackson leaves a member the answer lacks null, so that a 2xx answer without the
+                     * documented shape would read as a model of nulls; it is an answer the client cannot read.
+                     */
+                    static <T> T complete(T answer) {
+                        String missing = missing(answer, "answer");
+                        if (missing != null) {
+                            throw %s;
+                        }
+                        return answer;
+                    }
+
+                    private static String missing(Object value, String path) {
+                        if (value instanceof Iterable<?> items) {
+                            int i = 0;
+                            for (Object item : items) {
+                                String missing = missing(item, path + "[" + i++ + "]");
+                                if (missing != null) {
+                                    return missing;
+                                }
+                            }
+                            return null;
+                        }
+                        if (value instanceof java.util.Map<?, ?> map) {
+                            return missing(map.values(), path);
+                        }
+                        if (value == null || !value.getClass().getPackageName().equals("%s.model")) {
+                            return null;
+                        }
+                        for (java.lang.reflect.Method getter : value.getClass().getMethods()) {
+                            if (getter.getParameterCount() == 0 && getter.getName().startsWith("get")
+                                    && getter.isAnnotationPresent(jakarta.annotation.Nonnull.class)) {
+                                Object member;
+                                try {
+                                    member = getter.invoke(value);
+                                } catch (ReflectiveOperationException e) {
+                                    throw new IllegalStateException(e);
+                                }
+                                String where = path + "." + getter.getName().substring(3);
+                                String missing = member == null ? where : missing(member, where);
+                                if (missing != null) {
+                                    return missing;
+                                }
+                            }
+                        }
+                        return null;
                     }
 
                     static HaFault from(int status, String body, String retryAfter) {
@@ -273,6 +327,6 @@ final class JavaFacade implements Facade {
                         return null;
                     }
                 }
-                """.formatted(pkg, exception, exception, noAnswer, status, body, header, parse);
+                """.formatted(pkg, exception, exception, noAnswer, status, body, header, unreadable, pkg, parse);
     }
 }

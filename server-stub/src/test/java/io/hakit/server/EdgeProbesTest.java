@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What a raw-socket probe of the edge found after the first rounds (slowloris, smuggling, path spellings): requests
@@ -100,6 +102,32 @@ class EdgeProbesTest {
                 socket.close();
             }
         }
+    }
+
+    /**
+     * The Host names nothing behind the edge (links come from the public URL), yet Jersey built its base URI from it
+     * with java.net.URI, which takes fewer host names than HTTP does: a Host with an underscore (a Docker service
+     * name such as my_server), a sub-delimiter, a leading hyphen or a dotted name that is no IPv4 address was a 500
+     * instanceFault, with a stack trace logged twice for each request.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"my_server:8080", "a_b", "a=b", "a!b", "a'b", "a(b)", "-a", "a-", ".a", "a..b",
+        "1.2.3.999", "%41", "0x7f.1"})
+    void aHostThatJavaUriCannotTakeIsAnsweredAsAnyOtherAndNeverAServerError(String host) throws IOException {
+        TestServer.resetDocumented();
+        Answer versions = send("GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+        Answer list = send("GET /v1.0/1234/ha?limit=1 HTTP/1.1\r\nHost: " + host + "\r\nX-Auth-Token: "
+                + TestServer.TOKEN + "\r\nConnection: close\r\n\r\n");
+        Answer absolute = send("GET http://" + host + "/v1.0/1234/ha?limit=1 HTTP/1.1\r\nHost: " + host
+                + "\r\nX-Auth-Token: " + TestServer.TOKEN + "\r\nConnection: close\r\n\r\n");
+        Answer other = send("GET /v1.0/5678/ha HTTP/1.1\r\nHost: " + host + "\r\nX-Auth-Token: "
+                + TestServer.TOKEN + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(versions.status()).as(versions.text()).isEqualTo(200);
+        assertThat(list.status()).as(list.text()).isEqualTo(200);
+        assertThat(list.body()).as(list.text()).contains("\"ha_instances\"").contains(TestServer.PUBLIC_URL);
+        assertThat(absolute.status()).as(absolute.text()).isEqualTo(200);
+        assertThat(other.status()).as(other.text()).isEqualTo(403);
     }
 
     record Answer(int status, String text, String head, String body) {

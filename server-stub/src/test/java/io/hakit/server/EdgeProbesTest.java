@@ -130,6 +130,23 @@ class EdgeProbesTest {
         assertThat(other.status()).as(other.text()).isEqualTo(403);
     }
 
+    /**
+     * Jetty keeps a CONNECT's connection open whatever it says (it expects a tunnel), so a refused CONNECT that asked
+     * for {@code Connection: close}, or came as HTTP/1.0, was answered and then left open until the idle timeout: a
+     * client reading to the end of the answer waited 10 s. A CONNECT asks for a tunnel this server does not open: it
+     * is a 400, and the connection closes after it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"CONNECT localhost:80 HTTP/1.1\r\nHost: localhost:80\r\nConnection: close\r\n\r\n",
+        "CONNECT localhost:80 HTTP/1.0\r\n\r\n", "CONNECT localhost:80 HTTP/1.1\r\nHost: localhost:80\r\n\r\n"})
+    void aConnectIsRefusedAndItsConnectionClosed(String request) throws IOException {
+        Answer answer = sendWithin(request, 3_000);
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+        assertThat(answer.header("Connection")).as(answer.text()).isEqualTo("close");
+        assertThat(answer.body()).as(answer.text()).contains("\"badRequest\"").contains("CONNECT");
+    }
+
     record Answer(int status, String text, String head, String body) {
         /** The value of the first header of that name, or null. */
         String header(String name) {
@@ -144,7 +161,13 @@ class EdgeProbesTest {
 
     /** Sends the bytes as they are (ISO-8859-1: one byte a char) and reads until the server closes. */
     static Answer send(String request) throws IOException {
+        return sendWithin(request, 10_000);
+    }
+
+    /** As {@link #send}, failing if the server has not closed within {@code millis} of the last byte it sent. */
+    static Answer sendWithin(String request, int millis) throws IOException {
         try (Socket socket = RawSockets.connect(TestServer.server().baseUri().getHost(), TestServer.server().port())) {
+            socket.setSoTimeout(millis);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
             String answer = RawSockets.readToTheEnd(socket);

@@ -4,6 +4,7 @@ import io.hakit.server.http.BodyLimits;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.http.HttpVersion;
@@ -143,12 +144,17 @@ public final class EdgeHandler extends Handler.Wrapper {
     /**
      * What Jetty reads and RFC 9112 says not to: a Transfer-Encoding on an HTTP/1.0 request, which an HTTP/1.0
      * intermediary would not have framed the same way (6.1: "MUST treat it as faulty": a way to smuggle a second
-     * request), and an absolute-form target whose scheme is not HTTP's (3.2.2).
+     * request), an absolute-form target whose scheme is not HTTP's (3.2.2), and a CONNECT: a tunnel this server does
+     * not open (RFC 9110, 9.3.6), whose connection Jetty keeps open whatever the request says, even after it was
+     * refused by the application (the Connection: close of the edge's refusal closes it).
      */
     private static String unsupportedFraming(Request request) {
         if (request.getConnectionMetaData().getHttpVersion() == HttpVersion.HTTP_1_0
                 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
             return "Transfer-Encoding is HTTP/1.1's: an HTTP/1.0 request sends its body with a Content-Length.";
+        }
+        if (HttpMethod.CONNECT.is(request.getMethod())) {
+            return "CONNECT asks for a tunnel to another server: this server is no proxy.";
         }
         String scheme = request.getHttpURI().getScheme();
         if (scheme != null && !scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")) {

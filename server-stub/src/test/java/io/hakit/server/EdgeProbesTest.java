@@ -147,6 +147,23 @@ class EdgeProbesTest {
         assertThat(answer.body()).as(answer.text()).contains("\"badRequest\"").contains("CONNECT");
     }
 
+    /**
+     * An http URI names a host (RFC 9110, 4.2.1: a recipient "MUST reject it as invalid"), and a target never carries a
+     * fragment (RFC 9112, 3.2): both were answered when the absolute-form target had no path (the fragment was lost
+     * with the empty path Jetty makes '/'), or no host at all.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"http://localhost#x", "http://#x", "http://", "http:///v1.0/1234/ha",
+        "http:/v1.0/1234/ha", "http:"})
+    void anAbsoluteFormTargetWithoutAHostOrWithAFragmentIsABadRequest(String target) throws IOException {
+        String host = target.startsWith("http://localhost") ? "localhost" : "";
+        Answer answer = send("GET " + target + " HTTP/1.1\r\nHost: " + host + "\r\nX-Auth-Token: " + TestServer.TOKEN
+                + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+        assertThat(answer.body()).as(answer.text()).contains("\"badRequest\"");
+    }
+
     record Answer(int status, String text, String head, String body) {
         /** The value of the first header of that name, or null. */
         String header(String name) {

@@ -144,9 +144,11 @@ public final class EdgeHandler extends Handler.Wrapper {
     /**
      * What Jetty reads and RFC 9112 says not to: a Transfer-Encoding on an HTTP/1.0 request, which an HTTP/1.0
      * intermediary would not have framed the same way (6.1: "MUST treat it as faulty": a way to smuggle a second
-     * request), an absolute-form target whose scheme is not HTTP's (3.2.2), and a CONNECT: a tunnel this server does
-     * not open (RFC 9110, 9.3.6), whose connection Jetty keeps open whatever the request says, even after it was
-     * refused by the application (the Connection: close of the edge's refusal closes it).
+     * request), an absolute-form target whose scheme is not HTTP's (3.2.2) or that names no host (RFC 9110, 4.2.1:
+     * "MUST reject it as invalid"), a fragment (3.2: never part of a target; Jetty flags one, but not after an
+     * authority without a path, which it makes '/'), and a CONNECT: a tunnel this server does not open (9.3.6),
+     * whose connection Jetty keeps open whatever the request says, even after the application refused it (the
+     * Connection: close of the edge's refusal closes it).
      */
     private static String unsupportedFraming(Request request) {
         if (request.getConnectionMetaData().getHttpVersion() == HttpVersion.HTTP_1_0
@@ -156,9 +158,16 @@ public final class EdgeHandler extends Handler.Wrapper {
         if (HttpMethod.CONNECT.is(request.getMethod())) {
             return "CONNECT asks for a tunnel to another server: this server is no proxy.";
         }
-        String scheme = request.getHttpURI().getScheme();
+        HttpURI uri = request.getHttpURI();
+        String scheme = uri.getScheme();
         if (scheme != null && !scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")) {
             return "The request target names another scheme than http: this server speaks HTTP.";
+        }
+        if (uri.isAbsolute() && (uri.getHost() == null || uri.getHost().isEmpty())) {
+            return "The request target is an http URI without a host: send the path alone, or http://HOST/path.";
+        }
+        if (uri.getFragment() != null) {
+            return "The request target has a fragment ('#'), which is never sent: send the path alone.";
         }
         return null;
     }

@@ -73,7 +73,7 @@ public final class ReferenceServer implements AutoCloseable {
         bound.edge().mount(emulated.jersey(), (path, headers) -> AuthenticationFilter.wouldPass(emulated.tokens(), path,
                 headers.contains(AuthenticationFilter.TOKEN_HEADER) // as JAX-RS reads it: every value, comma-joined
                         ? String.join(",", headers.getValuesList(AuthenticationFilter.TOKEN_HEADER)) : null));
-        URI baseUri = URI.create("http://" + config.host() + ":" + bound.port());
+        URI baseUri = URI.create("http://" + inUrl(config.host()) + ":" + bound.port());
         String publicUrl = config.publicUrl().orElse(baseUri.toString());
         emulated.links().publicUrl(publicUrl);
         Server http = bound.edge().server();
@@ -83,6 +83,11 @@ public final class ReferenceServer implements AutoCloseable {
             throw new IllegalStateException("cannot start the server on " + baseUri + ": " + e.getMessage(), e);
         }
         return new ReferenceServer(http, emulated.world(), emulated.tokens(), baseUri, publicUrl);
+    }
+
+    /** A host as a URL writes it: an IPv6 address in brackets (RFC 3986, 3.2.2), else as it is. */
+    private static String inUrl(String host) {
+        return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     /** The emulated world and the Jersey application that serves it; links learn the public URL once it is known. */

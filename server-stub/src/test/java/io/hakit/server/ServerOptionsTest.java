@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,30 @@ class ServerOptionsTest {
         assertThat(config.limits().maxInstances()).isEqualTo(25);
         assertThatThrownBy(() -> ReferenceServerMain.parse(new String[] {"--port", "eighty"})).hasMessageContaining("--port");
         assertThatThrownBy(() -> ReferenceServerMain.parse(new String[] {"--colour", "blue"})).hasMessageContaining("unknown");
+    }
+
+    /**
+     * An IPv6 address is written in brackets in a URL (RFC 3986, 3.2.2): with --host ::1, the server printed
+     * http://::1:PORT, its base URI had no port (-1) and every link href was one no client can follow.
+     */
+    @Test
+    void anIpv6HostIsBracketedInTheBaseUriAndTheLinks() throws Exception {
+        Assumptions.assumeTrue(ipv6Loopback(), "no IPv6 loopback on this machine");
+        try (ReferenceServer server = ReferenceServer.start(ServerConfig.defaults().withHost("::1").withPort(0))) {
+            assertThat(server.port()).isPositive();
+            assertThat(server.baseUri().toString()).isEqualTo("http://[::1]:" + server.port());
+            given().baseUri(server.baseUri().toString()).get("/").then().statusCode(200)
+                    .body("versions[0].links[0].href", org.hamcrest.Matchers.equalTo(
+                            "http://[::1]:" + server.port() + "/v1.0"));
+        }
+    }
+
+    private static boolean ipv6Loopback() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("::1"))) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** The user reads why in one line (cannot start: ...), not a stack trace; the port is free again. */

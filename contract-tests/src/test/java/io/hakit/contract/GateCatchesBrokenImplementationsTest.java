@@ -752,6 +752,35 @@ class GateCatchesBrokenImplementationsTest {
         assertThat(result.outcome()).as("%s", result.conformance().violations()).isEqualTo(GateRun.Outcome.PASSED);
     }
 
+    @Test
+    void aDeleteThatNeverFinishesIsChargedToTheDelete() {
+        // A delete answered 202 that leaves the group DELETING for ever: the wait's end was charged to the last show of
+        // the group (showHaInstance), not to the delete that never completed.
+        java.util.Map<String, String> deleting = new ConcurrentHashMap<>();
+        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+            @Override
+            public BrokenProxy.Answer answer(String method, String path, BrokenProxy.Answer answer) {
+                if (!path.matches("/v1.0/1234/ha/[^/]+")) {
+                    return answer;
+                }
+                String group = path.substring(path.lastIndexOf('/') + 1);
+                if (method.equals("GET") && answer.status() == 200) {
+                    deleting.putIfAbsent("last:" + group, answer.body());
+                    deleting.put("last:" + group, answer.body());
+                }
+                if (method.equals("DELETE") && answer.status() == 202 && deleting.containsKey("last:" + group)) {
+                    deleting.put(group, deleting.get("last:" + group).replaceAll("\"state\":\"[A-Z_]+\"", "\"state\":\"DELETING\""));
+                }
+                if (method.equals("GET") && deleting.containsKey(group)) {
+                    return new BrokenProxy.Answer(200, deleting.get(group));
+                }
+                return answer;
+            }
+        }, "--only=deleteHaInstance", "--fuzz=0");
+        assertCaught(result, "deleteHaInstance", "documented_behaviour");
+        assertThat(result.conformance().failuresOf("showHaInstance")).as("not charged to the show that waits").isEmpty();
+    }
+
     /** A request as the proxy saw it. */
     record Seen(String method, String path, JsonNode body) {
         boolean isAction(String action) {

@@ -11,10 +11,11 @@ class ConversionScenarios extends Scenario {
         assumeGiven(config.replicationInstanceId().isPresent(), "no replication setup given (--replicationInstanceId)",
                 "convertToHa");
         String instance = config.replicationInstanceId().get();
-        String id = api.convertToHa(instance, documentedBody("convertToHa")).expect(202)
-                .expectField("/ha_instance/state", "BUILD").text("/ha_instance/id");
+        var converted = api.convertToHa(instance, documentedBody("convertToHa")).expect(202)
+                .expectField("/ha_instance/state", "BUILD");
+        String id = converted.text("/ha_instance/id");
         target.cleanup().group(id);
-        awaitState(id, "ACTIVE");
+        awaitState(id, "ACTIVE", converted);
         api.convertToHa(instance, documentedBody("convertToHa")).expect(422);
     }
 }

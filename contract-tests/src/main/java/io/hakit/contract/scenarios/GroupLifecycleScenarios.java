@@ -18,7 +18,7 @@ class GroupLifecycleScenarios extends Scenario {
         var created = createGroup(body);
         asRequested(created, body);
         String id = created.text("/ha_instance/id");
-        awaitState(id, "ACTIVE");
+        awaitState(id, "ACTIVE", created);
         var shownAnswer = api.showGroup(id).expect(200);
         asRequested(shownAnswer, body);
         JsonNode shown = shownAnswer.at("/ha_instance");
@@ -30,8 +30,8 @@ class GroupLifecycleScenarios extends Scenario {
 
         assertThat(allIds(marker -> marker == null ? api.listGroups() : api.listGroups(marker), "ha_instances")).contains(id);
 
-        api.deleteGroup(id).expect(202);
-        target.waiter().until("HA instance " + id + " to be gone", () -> api.showGroup(id).status() == 404);
+        var deleted = api.deleteGroup(id).expect(202);
+        awaitAfter(deleted, "HA instance " + id + " to be gone", () -> api.showGroup(id).status() == 404);
         api.showGroup(id).expect(404);
     }
 

@@ -14,8 +14,8 @@ class ReplicaScenarios extends Scenario {
         String id = activeGroup("replicas");
         ObjectNode add = documentedBody("addReplica");
         ((ObjectNode) add.at("/add_replica/replica_details")).put("flavorRef", config.flavor());
-        api.act(id, add).expect(202);
-        awaitState(id, "ACTIVE");
+        var added = api.act(id, add).expect(202);
+        awaitState(id, "ACTIVE", added);
         assertThat(group(id).get("replicas")).hasSize(2);
         api.act(id, add).expect(422);
 
@@ -25,7 +25,7 @@ class ReplicaScenarios extends Scenario {
         var removed = api.act(id, json("{\"remove_replica\": \"" + second + "\"}")).expect(202);
         target.cleanup().cannotDelete("instance " + second + ", the replica removed from HA instance " + id
                 + ": a removed replica stays as a single instance (seed), and the HA API has no call that deletes one");
-        awaitState(id, "ACTIVE");
+        awaitState(id, "ACTIVE", removed);
         assertThat(group(id).get("replicas")).hasSize(1);
         String last = group(id).at("/replicas/0/id").asText();
         if (!last.equals(first)) {

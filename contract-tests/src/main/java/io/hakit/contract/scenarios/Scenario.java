@@ -63,8 +63,9 @@ abstract class Scenario {
 
     /** Creates a group, checks the documented answer, and waits until it is ACTIVE. */
     String activeGroup(String purpose) {
-        String id = createGroup(purpose);
-        awaitState(id, "ACTIVE");
+        Answer created = createGroup(newGroupBody(purpose));
+        String id = created.text("/ha_instance/id");
+        awaitState(id, "ACTIVE", created);
         return id;
     }
 
@@ -117,6 +118,27 @@ abstract class Scenario {
 
     void awaitState(String id, String state) {
         target.waiter().until("HA instance " + id + " to be " + state, () -> state.equals(state(id)));
+    }
+
+    /** Waits for the state a change leads to; if it never comes, the change is charged ({@link #awaitAfter}). */
+    void awaitState(String id, String state, Answer change) {
+        awaitAfter(change, "HA instance " + id + " to be " + state, () -> state.equals(state(id)));
+    }
+
+    /**
+     * Waits for what an accepted change leads to (a state, a group or backup gone, a backup completed). If it never
+     * comes within --waitSeconds, the change is what failed: charged to its operation (a delete that leaves the group
+     * DELETING for ever fails deleteHaInstance), not to the read that waited for it.
+     */
+    void awaitAfter(Answer change, String what, java.util.function.BooleanSupplier condition) {
+        try {
+            target.waiter().until(what, condition);
+        } catch (io.hakit.contract.api.ContractViolation alreadyCharged) {
+            throw alreadyCharged;
+        } catch (AssertionError never) {
+            throw change.violation("documented_behaviour", change.request() + " answered " + change.status()
+                    + ", and what it starts never completed: " + never.getMessage());
+        }
     }
 
     /** Waits until the group is no longer in a transition. */

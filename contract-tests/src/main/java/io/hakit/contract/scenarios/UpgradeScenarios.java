@@ -13,10 +13,10 @@ class UpgradeScenarios extends Scenario {
         String id = activeGroup("upgrade");
         api.act(id, json("{\"upgrade\": {\"datastore_type\": \"" + config.datastoreType()
                 + "\", \"datastore_version\": \"" + config.datastoreVersion() + "\"}}")).expect(422);
-        api.act(id, json("{\"upgrade\": {\"datastore_type\": \"" + config.datastoreType()
+        var upgraded = api.act(id, json("{\"upgrade\": {\"datastore_type\": \"" + config.datastoreType()
                 + "\", \"datastore_version\": \"" + config.upgradeVersion() + "\"}}")).expect(202)
                 .expectField("/ha_instance/state", "UPGRADING").expectField("/ha_instance/id", id);
-        awaitState(id, "ACTIVE");
+        awaitState(id, "ACTIVE", upgraded);
         assertThat(group(id).at("/datastore/version").asText()).isEqualTo(config.upgradeVersion());
     }
 }

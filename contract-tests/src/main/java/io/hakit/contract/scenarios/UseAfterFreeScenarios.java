@@ -15,8 +15,8 @@ class UseAfterFreeScenarios extends Scenario {
     void aDeletedGroupIsGoneForEveryOperation() {
         String id = activeGroup("deleted");
         api.addAcl(id, json("{\"address\": \"10.1.1.1/32\"}")).expect(200);
-        api.deleteGroup(id).expect(202);
-        target.waiter().until("HA instance " + id + " to be gone", () -> api.showGroup(id).status() == 404);
+        Answer deleted = api.deleteGroup(id).expect(202);
+        awaitAfter(deleted, "HA instance " + id + " to be gone", () -> api.showGroup(id).status() == 404);
 
         List<Answer> afterwards = List.of(
                 api.showGroup(id), api.deleteGroup(id), api.listAcls(id), api.addAcl(id, json("{\"address\": \"10.1.1.2/32\"}")),

@@ -753,6 +753,38 @@ class GateCatchesBrokenImplementationsTest {
     }
 
     @Test
+    void anAclAddThatReplacesTheListIsCaught() {
+        // An add that replaces the group's ACLs with the one address it names: the scenario checked only that the new
+        // address was listed, then judged the delete against the list as the add had left it.
+        java.util.Map<String, String> lastAdded = new ConcurrentHashMap<>();
+        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+            @Override
+            public BrokenProxy.Answer answer(String method, String path, String requestBody, BrokenProxy.Answer answer) {
+                if (!path.matches("/v1.0/1234/ha/[^/]+/acls")) {
+                    return answer;
+                }
+                String group = path.split("/")[4];
+                if (method.equals("POST") && answer.status() == 200) {
+                    lastAdded.put(group, parse(requestBody).path("address").asText());
+                }
+                if (method.equals("GET") && answer.status() == 200 && lastAdded.containsKey(group)) {
+                    com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode) parse(answer.body());
+                    com.fasterxml.jackson.databind.node.ArrayNode kept = JSON.createArrayNode();
+                    json.path("acls").forEach(a -> {
+                        if (a.path("address").asText().equals(lastAdded.get(group))) {
+                            kept.add(a);
+                        }
+                    });
+                    json.set("acls", kept);
+                    return new BrokenProxy.Answer(200, json.toString());
+                }
+                return answer;
+            }
+        }, "--only=addHaAcl", "--fuzz=0");
+        assertCaught(result, "addHaAcl", "documented_behaviour");
+    }
+
+    @Test
     void aDeleteThatNeverFinishesIsChargedToTheDelete() {
         // A delete answered 202 that leaves the group DELETING for ever: the wait's end was charged to the last show of
         // the group (showHaInstance), not to the delete that never completed.

@@ -1,7 +1,5 @@
 package io.hakit.contract.scenarios;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.hakit.contract.api.Answer;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +28,18 @@ class AclScenarios extends Scenario {
             throw listed.violation("documented_behaviour", listed.request() + " listed " + listedAddresses + " for a group"
                     + " created with the ACLs " + created + ": the list holds every ACL of the group");
         }
-        api.addAcl(id, json("{\"address\": \"10.20.30.40/32\"}")).expect(200);
-        assertThat(addresses(id)).contains("10.20.30.40/32");
+        Answer added = api.addAcl(id, json("{\"address\": \"10.20.30.40/32\"}")).expect(200);
+        List<String> afterAdd = addresses(id);
+        List<String> expectedAfterAdd = new ArrayList<>(listedAddresses);
+        if (!expectedAfterAdd.contains("10.20.30.40/32")) {
+            expectedAfterAdd.add("10.20.30.40/32");
+        }
+        if (!sorted(afterAdd).equals(sorted(expectedAfterAdd))) {
+            // Charged to the add, not to the list that shows it: an add adds its address and keeps the others.
+            throw added.violation("documented_behaviour", added.request() + " answered 200, and the group's ACLs went"
+                    + " from " + listedAddresses + " to " + afterAdd + ": an add adds 10.20.30.40/32 to the ACLs the"
+                    + " group has, and removes none");
+        }
         api.addAcl(id, json("{\"address\": \"10.20.30.400/32\"}")).expect(400);
 
         List<String> before = addresses(id);

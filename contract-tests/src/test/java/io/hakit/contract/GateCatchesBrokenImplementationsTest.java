@@ -785,6 +785,26 @@ class GateCatchesBrokenImplementationsTest {
     }
 
     @Test
+    void aVolumeResizeThatLeavesTheMembersAsTheyWereIsCaught() {
+        // The group's own volume shows the new size, its nodes the old one: the document gives every member of a group
+        // the same volume size, and the scenario read only the group's.
+        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+            @Override
+            public BrokenProxy.Answer answer(String method, String path, BrokenProxy.Answer answer) {
+                if (method.equals("GET") && path.matches("/v1.0/1234/ha/[^/]+") && answer.status() == 200) {
+                    com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode) parse(answer.body());
+                    for (String members : List.of("replica_source", "replicas")) {
+                        json.at("/ha_instance/" + members).forEach(m -> ((com.fasterxml.jackson.databind.node.ObjectNode) m.path("volume")).put("size", 1));
+                    }
+                    return new BrokenProxy.Answer(200, json.toString());
+                }
+                return answer;
+            }
+        }, "--only=resizeVolume", "--fuzz=0");
+        assertCaught(result, "resizeVolume", "documented_behaviour");
+    }
+
+    @Test
     void aDeleteThatNeverFinishesIsChargedToTheDelete() {
         // A delete answered 202 that leaves the group DELETING for ever: the wait's end was charged to the last show of
         // the group (showHaInstance), not to the delete that never completed.

@@ -2,6 +2,10 @@ package io.hakit.contract.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hakit.contract.api.Answer;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Volumes only grow (1 to 300 GB); flavors move to another one of 1 GB or more. */
@@ -12,9 +16,10 @@ class ResizeScenarios extends Scenario {
     void volumesGrowAndNeverShrink() {
         String id = activeGroup("volume");
         api.act(id, json("{\"resize_volumes\": {\"size\": 301}}")).expect(400);
-        api.act(id, json("{\"resize_volumes\": {\"size\": 2}}")).expect(202);
-        awaitState(id, "ACTIVE");
+        Answer resized = api.act(id, json("{\"resize_volumes\": {\"size\": 2}}")).expect(202);
+        awaitState(id, "ACTIVE", resized);
         assertThat(group(id).at("/volume/size").asInt()).isEqualTo(2);
+        everyMemberShows(id, resized, "/volume/size", "2");
         api.act(id, json("{\"resize_volumes\": {\"size\": 1}}")).expect(422);
     }
 
@@ -22,8 +27,31 @@ class ResizeScenarios extends Scenario {
     void flavorsChange() {
         String id = activeGroup("flavor");
         api.act(id, json("{\"resize_flavor\": \"no-such-flavor\"}")).expect(404, 400);
-        api.act(id, json("{\"resize_flavor\": \"" + config.biggerFlavor() + "\"}")).expect(202);
-        awaitState(id, "ACTIVE");
+        Answer resized = api.act(id, json("{\"resize_flavor\": \"" + config.biggerFlavor() + "\"}")).expect(202);
+        awaitState(id, "ACTIVE", resized);
         assertThat(group(id).at("/flavor/id").asText()).isEqualTo(config.biggerFlavor());
+        everyMemberShows(id, resized, "/flavor/id", config.biggerFlavor());
+    }
+
+    /**
+     * A resize is of the group, every node of it: the document gives all members of a group the same flavor and
+     * volume size. A resize that changed the group's figure and left a node (or all of them) as it was is charged to
+     * the resize.
+     */
+    private void everyMemberShows(String id, Answer resize, String pointer, String expected) {
+        JsonNode group = group(id);
+        List<String> wrong = new ArrayList<>();
+        for (String members : List.of("replica_source", "replicas")) {
+            for (JsonNode member : group.path(members)) {
+                if (!expected.equals(member.at(pointer).asText(null))) {
+                    wrong.add(members + " member " + member.path("id").asText() + " shows " + pointer + " " + member.at(pointer));
+                }
+            }
+        }
+        if (!wrong.isEmpty()) {
+            throw resize.violation("documented_behaviour", resize.request() + " answered 202, and once the group was"
+                    + " ACTIVE again " + String.join("; ", wrong) + ", not " + expected + ": a resize is of every node"
+                    + " of the group, which all have the same flavor and volume size");
+        }
     }
 }

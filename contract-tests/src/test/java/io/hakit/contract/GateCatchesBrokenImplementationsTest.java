@@ -805,6 +805,31 @@ class GateCatchesBrokenImplementationsTest {
     }
 
     @Test
+    void aLinkToAnotherResourceIsCaught() {
+        // A replica's replica_of links name the replica itself, not its source: the link resolves (200), to the wrong
+        // instance, and the gate asked only that it resolve.
+        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+            @Override
+            public BrokenProxy.Answer answer(String method, String path, BrokenProxy.Answer answer) {
+                if (method.equals("GET") && path.matches("/v1.0/1234/ha/[^/]+") && answer.status() == 200) {
+                    JsonNode json = parse(answer.body());
+                    String body = answer.body();
+                    for (JsonNode replica : json.at("/ha_instance/replicas")) {
+                        String source = replica.at("/replica_of/id").asText();
+                        for (JsonNode link : replica.at("/replica_of/links")) {
+                            String href = link.path("href").asText();
+                            body = body.replace("\"" + href + "\"", "\"" + href.replace(source, replica.path("id").asText()) + "\"");
+                        }
+                    }
+                    return new BrokenProxy.Answer(200, body);
+                }
+                return answer;
+            }
+        }, "--only=showHaInstance", "--fuzz=0");
+        assertCaught(result, "showHaInstance", "ensure_resource_availability");
+    }
+
+    @Test
     void aDeleteThatNeverFinishesIsChargedToTheDelete() {
         // A delete answered 202 that leaves the group DELETING for ever: the wait's end was charged to the last show of
         // the group (showHaInstance), not to the delete that never completed.

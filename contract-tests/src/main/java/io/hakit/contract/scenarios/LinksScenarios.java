@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every link a group's details carry resolves (Schemathesis' ensure_resource_availability): each href, read with
- * the gate's token at the target's own root (a service behind a proxy names its public URL), answers 200.
+ * the gate's token at the target's own root (a service behind a proxy names its public URL), answers 200; and a link
+ * in an object with an id (a flavor, {@code replica_of}, a replica of the source) leads to the resource of that id.
  */
 @Covers({"showHaInstance", "createHaInstance"})
 class LinksScenarios extends Scenario {
@@ -18,12 +19,13 @@ class LinksScenarios extends Scenario {
     void everyLinkOfAGroupResolves() {
         String id = activeGroup("links");
         Answer shown = api.showGroup(id).expect(200);
-        List<String> hrefs = new ArrayList<>();
+        List<String[]> hrefs = new ArrayList<>();
         collect(shown.body(), hrefs);
         if (hrefs.isEmpty()) {
             throw shown.violation("ensure_resource_availability", "the group's details carry no link at all");
         }
-        for (String href : hrefs) {
+        for (String[] each : hrefs) {
+            String href = each[0];
             URI link = URI.create(href);
             String path = linkPath(link);
             Answer followed = api.follow(path);
@@ -31,18 +33,46 @@ class LinksScenarios extends Scenario {
                 throw shown.violation("ensure_resource_availability", "the link " + href + " of " + shown.request()
                         + " answered " + followed.status() + " at " + path);
             }
+            String owner = each[1];
+            String reached = reachedId(followed);
+            if (owner != null && !owner.equals(reached)) {
+                throw shown.violation("ensure_resource_availability", "the link " + href + " of " + shown.request()
+                        + ", in the object with id " + owner + ", leads to " + (reached == null ? "no resource with an id"
+                        : "the resource with id " + reached) + ": a link of an object names that object");
+            }
             target.conformance().passed(shown.operation(), "ensure_resource_availability");
         }
     }
 
-    private static void collect(JsonNode node, List<String> hrefs) {
+    /** The id of the one resource an answer shows ({"flavor": {"id": 2, ...}}), or null when it shows no one resource. */
+    private static String reachedId(Answer followed) {
+        JsonNode body = followed.body();
+        if (body.isObject() && body.size() == 1) {
+            JsonNode resource = body.elements().next();
+            if (resource.isObject() && resource.has("id")) {
+                return resource.get("id").asText();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Every href of the answer, with the id of the object whose links it is in (null when that object has no id):
+     * {"id": "X", "links": [{"href": ...}]} gives (href, X).
+     */
+    private static void collect(JsonNode node, List<String[]> hrefs) {
+        collect(node, null, hrefs);
+    }
+
+    private static void collect(JsonNode node, String owner, List<String[]> hrefs) {
         if (node.isObject()) {
             if (node.path("href").isTextual()) {
-                hrefs.add(node.get("href").asText());
+                hrefs.add(new String[] {node.get("href").asText(), owner});
             }
-            node.elements().forEachRemaining(child -> collect(child, hrefs));
+            String id = node.path("id").isValueNode() ? node.get("id").asText() : null;
+            node.fields().forEachRemaining(field -> collect(field.getValue(), field.getKey().equals("links") ? id : null, hrefs));
         } else if (node.isArray()) {
-            node.forEach(child -> collect(child, hrefs));
+            node.forEach(child -> collect(child, owner, hrefs));
         }
     }
 }

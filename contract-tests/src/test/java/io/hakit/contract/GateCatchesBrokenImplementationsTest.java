@@ -830,6 +830,22 @@ class GateCatchesBrokenImplementationsTest {
     }
 
     @Test
+    void anHaBackupListThatIgnoresItsLimitIsCaught() {
+        // A group's backup list that ignores limit (every backup on one page, no next link): the gate paged only the
+        // group list and the account's backup list.
+        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+            @Override
+            public void request(com.sun.net.httpserver.HttpExchange exchange, java.net.http.HttpRequest.Builder forwarded) {
+                if (exchange.getRequestURI().getRawPath().matches("/v1.0/1234/ha/[^/]+/backups")) {
+                    URI upstream = forwarded.copy().build().uri();
+                    forwarded.uri(URI.create(upstream.toString().replaceAll("[?&]limit=[^&]*", "")));
+                }
+            }
+        }, "--only=listHaBackups", "--fuzz=0");
+        assertCaught(result, "listHaBackups", "documented_behaviour");
+    }
+
+    @Test
     void aDeleteThatNeverFinishesIsChargedToTheDelete() {
         // A delete answered 202 that leaves the group DELETING for ever: the wait's end was charged to the last show of
         // the group (showHaInstance), not to the delete that never completed.

@@ -6,10 +6,10 @@ import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 /**
- * Lists are paginated: a page of one item, when more follow, carries a {@code next} link, and following it gives
- * the next item (Rackspace documents {@code limit} and {@code marker}; the kit, K7, the link).
+ * Lists are paginated (the groups, the account's backups, a group's backups): a page of one item, when more follow,
+ * carries a {@code next} link, and following it gives the next item (Rackspace documents {@code limit} and {@code marker}; the kit, K7, the link).
  */
-@Covers({"listHaInstances", "listBackups"})
+@Covers({"listHaInstances", "listBackups", "listHaBackups"})
 class PaginationScenarios extends Scenario {
 
     @Test
@@ -33,6 +33,8 @@ class PaginationScenarios extends Scenario {
             awaitState(id, "ACTIVE");
         }
         followsToTheNextPage("/backups", "backups");
+        // A group's own backup list pages alike (limit, marker, a next link while more follow).
+        followsToTheNextPage("/ha/" + id + "/backups", "backups");
     }
 
     private void followsToTheNextPage(String list, String items) {

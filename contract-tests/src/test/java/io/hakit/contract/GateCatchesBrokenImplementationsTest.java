@@ -846,6 +846,21 @@ class GateCatchesBrokenImplementationsTest {
     }
 
     @Test
+    void aBackupListedUnderEveryGroupIsCaught() {
+        // A group's backup list that holds every backup of the account, whichever group it was taken of.
+        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+            @Override
+            public void request(com.sun.net.httpserver.HttpExchange exchange, java.net.http.HttpRequest.Builder forwarded) {
+                if (exchange.getRequestMethod().equals("GET") && exchange.getRequestURI().getRawPath().matches("/v1.0/1234/ha/[^/]+/backups")) {
+                    URI upstream = forwarded.copy().build().uri();
+                    forwarded.uri(URI.create(upstream.toString().replaceAll("/ha/[^/?]+/backups", "/backups")));
+                }
+            }
+        }, "--only=listHaBackups", "--fuzz=0");
+        assertCaught(result, "listHaBackups", "documented_behaviour");
+    }
+
+    @Test
     void aDeleteThatNeverFinishesIsChargedToTheDelete() {
         // A delete answered 202 that leaves the group DELETING for ever: the wait's end was charged to the last show of
         // the group (showHaInstance), not to the delete that never completed.

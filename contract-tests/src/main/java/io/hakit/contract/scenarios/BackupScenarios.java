@@ -13,10 +13,14 @@ class BackupScenarios extends Scenario {
 
     @Test
     void aBackupIsTakenListedAndDeleted() {
+        // A second group, with no backup: its list must not hold the first group's (a list of every backup of the
+        // account under each group looked right while the account had one group with backups).
+        String other = createGroup("backup-other");
         String id = activeGroup("backup");
         ObjectNode body = documentedBody("createBackup");
         ((ObjectNode) body.at("/backup/source")).put("id", id);
-        String backup = api.createBackup(body).expect(202).expectField("/backup/source/id", id).text("/backup/id");
+        var taken = api.createBackup(body).expect(202).expectField("/backup/source/id", id);
+        String backup = taken.text("/backup/id");
         target.cleanup().backup(backup);
         List<String> made = new ArrayList<>(List.of(backup));
         if ("BACKUP".equals(state(id))) {
@@ -33,17 +37,24 @@ class BackupScenarios extends Scenario {
             }
         }
         for (String each : made) {
-            target.waiter().until("backup " + each + " to complete",
+            awaitAfter(taken, "backup " + each + " to complete",
                     () -> "COMPLETED".equals(api.showBackup(each).expect(200).text("/backup/status")));
         }
-        awaitState(id, "ACTIVE");
+        awaitState(id, "ACTIVE", taken);
 
         assertThat(allIds(marker -> marker == null ? api.listBackups() : api.listBackups(marker), "backups"))
                 .containsAll(made);
         assertThat(ids(api.listGroupBackups(id).expect(200).at("/backups"))).containsExactlyInAnyOrderElementsOf(made);
+        var otherList = api.listGroupBackups(other).expect(200);
+        List<String> otherIds = ids(otherList.at("/backups"));
+        if (otherIds.stream().anyMatch(made::contains)) {
+            throw otherList.violation("documented_behaviour", otherList.request() + " lists " + otherIds + " for HA instance "
+                    + other + ", which has no backup; " + made + " are backups of HA instance " + id + ": a group's"
+                    + " backup list holds the backups taken of that group only");
+        }
         for (String each : made) {
-            api.deleteBackup(each).expect(202);
-            target.waiter().until("backup " + each + " to be gone", () -> api.showBackup(each).status() == 404);
+            var deleted = api.deleteBackup(each).expect(202);
+            awaitAfter(deleted, "backup " + each + " to be gone", () -> api.showBackup(each).status() == 404);
         }
         api.showBackup(backup).expect(404);
         api.deleteBackup(backup).expect(404);

@@ -41,6 +41,16 @@ public final class BrokenProxy implements AutoCloseable {
             return false;
         }
 
+        /** The Content-Type the answer leaves with, given the reference server's (null: none). */
+        default String contentType(String method, String path, String given) {
+            return given;
+        }
+
+        /** Whether the answer is sent chunked (Transfer-Encoding: chunked) rather than with a Content-Length. */
+        default boolean chunked(String method, String path) {
+            return false;
+        }
+
         /** The answer as returned, knowing the request's body. */
         default Answer answer(String method, String path, String requestBody, Answer answer) {
             return answer(method, path, answer);
@@ -99,10 +109,15 @@ public final class BrokenProxy implements AutoCloseable {
                     new Answer(response.statusCode(), response.body()));
             byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
             if (!breakage.dropsContentType(exchange.getRequestMethod(), rawPath, answer.status())) {
-                response.headers().firstValue("Content-Type").ifPresent(t -> exchange.getResponseHeaders().add("Content-Type", t));
+                String type = breakage.contentType(exchange.getRequestMethod(), rawPath,
+                        response.headers().firstValue("Content-Type").orElse(null));
+                if (type != null) {
+                    exchange.getResponseHeaders().add("Content-Type", type);
+                }
             }
             response.headers().firstValue("Retry-After").ifPresent(t -> exchange.getResponseHeaders().add("Retry-After", t));
-            exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : out.length);
+            boolean chunked = out.length > 0 && breakage.chunked(exchange.getRequestMethod(), rawPath);
+            exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : chunked ? 0 : out.length);
             if (out.length > 0) {
                 try (OutputStream stream = exchange.getResponseBody()) {
                     stream.write(out);

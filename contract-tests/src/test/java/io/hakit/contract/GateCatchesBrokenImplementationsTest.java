@@ -889,6 +889,43 @@ class GateCatchesBrokenImplementationsTest {
         assertThat(result.conformance().failuresOf("showHaInstance")).as("not charged to the show that waits").isEmpty();
     }
 
+    /** Not broken: answers that differ from the reference server only in ways HTTP and the document allow. */
+    @Test
+    void aCorrectImplementationThatDiffersInAllowedWaysPasses() {
+        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+            @Override
+            public String contentType(String method, String path, String given) {
+                return given == null ? null : given + "; charset=utf-8";
+            }
+
+            @Override
+            public boolean chunked(String method, String path) {
+                return true;
+            }
+
+            @Override
+            public BrokenProxy.Answer answer(String method, String path, BrokenProxy.Answer answer) {
+                JsonNode json = parse(answer.body());
+                if (answer.status() < 300 && json.isObject()) {
+                    json.forEach(GateCatchesBrokenImplementationsTest::withExtraField);
+                    return new BrokenProxy.Answer(answer.status(), json.toString());
+                }
+                return answer;
+            }
+        }, "--only=createHaInstance,showHaInstance,listHaInstances,addHaAcl,listHaAcls,createBackup,listHaBackups,resizeVolume",
+                "--fuzz=60", "--seed=5");
+        assertThat(result.outcome()).as("%s", result.conformance().violations()).isEqualTo(GateRun.Outcome.PASSED);
+    }
+
+    private static void withExtraField(JsonNode node) {
+        if (node.isObject() && !node.isEmpty()) { // an empty object is the document's EmptyLinks, closed
+            ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("x_vendor_extension", "not in the document");
+            node.forEach(GateCatchesBrokenImplementationsTest::withExtraField);
+        } else if (node.isArray()) {
+            node.forEach(GateCatchesBrokenImplementationsTest::withExtraField);
+        }
+    }
+
     /** A request as the proxy saw it. */
     record Seen(String method, String path, JsonNode body) {
         boolean isAction(String action) {

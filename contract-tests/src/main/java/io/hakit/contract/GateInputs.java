@@ -58,7 +58,22 @@ final class GateInputs {
 
     private Optional<String> tokenRefused(String accountId, String token, String option) throws IOException,
             InterruptedException {
-        int status = send(accountId, token, "/ha?limit=1");
+        URI uri = URI.create(config.baseUrl() + "/" + GateConfig.VERSION + "/" + segment(accountId) + "/ha?limit=1");
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri).timeout(config.requestTimeout())
+                .header("X-Auth-Token", token).header("Accept", "application/json").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        String type = answer.headers().firstValue("Content-Type").orElse("").toLowerCase(java.util.Locale.ROOT);
+        if (type.startsWith("text/html")) {
+            // A web page where the HA API's list of groups was due: a wrong --baseUrl (another service, a proxy's
+            // error page), not an implementation to judge. Judged, it read "the implementation violates the
+            // contract" (exit 1), 3 operations unimplemented, 18 not exercised.
+            String page = answer.body().replaceAll("\\s+", " ").strip();
+            return Optional.of("--baseUrl=" + config.baseUrl() + ": GET " + uri + " answered " + answer.statusCode()
+                    + " with a web page (" + type + ": " + (page.length() > 120 ? page.substring(0, 120) + "..." : page)
+                    + "), not the HA API's JSON: is --baseUrl the root of the HA API (the gate adds /"
+                    + GateConfig.VERSION + "/{accountId}/...)?");
+        }
+        int status = answer.statusCode();
         return switch (status) {
             case 401 -> Optional.of(option + ": the target refused the token (401) for account " + accountId
                     + "; the gate cannot judge an implementation that lets it in nowhere.");

@@ -142,6 +142,35 @@ class GateMainTest {
         assertThat(run.out()).contains("cannot be reached").doesNotContain("secret-token-value");
     }
 
+    /**
+     * A wrong --baseUrl that answers web pages (another service, a proxy's error page) is the caller's to fix: judged,
+     * it read "GATE FAILED: the implementation violates the contract" (exit 1, 3 unimplemented, 18 not exercised).
+     */
+    @Test
+    void aBaseUrlThatAnswersWebPagesIsABadInvocation() throws IOException {
+        com.sun.net.httpserver.HttpServer html = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        html.createContext("/", exchange -> {
+            byte[] page = "<!DOCTYPE html><html><head><title>Not Found</title></head><body>nginx</body></html>"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(404, page.length);
+            try (var body = exchange.getResponseBody()) {
+                body.write(page);
+            }
+        });
+        html.start();
+        try {
+            Run run = run("--baseUrl=http://127.0.0.1:" + html.getAddress().getPort(), "--accountId=1234",
+                    "--token=secret-token-value", "--edge=off", "--fuzz=0", "--requestTimeoutSeconds=5");
+            assertThat(run.code()).as(run.out()).isEqualTo(GateMain.BAD_INVOCATION);
+            assertThat(run.out()).contains("GATE NOT RUN", "with a web page", "is --baseUrl the root of the HA API")
+                    .doesNotContain("violates").doesNotContain("secret-token-value").doesNotContain("\tat ");
+        } finally {
+            html.stop(0);
+        }
+    }
+
     /** A stale secret or a spent fixture is the caller's to fix: read as a violation, it blamed the implementation. */
     @Test
     void inputsTheTargetRefusesAreABadInvocationNotAViolation() {

@@ -418,7 +418,7 @@ class GateCatchesBrokenImplementationsTest {
                 boolean restart = method.equals("POST") && path.endsWith("/action") && parse(requestBody).has("restart");
                 return restart && answer.status() == 200 ? new BrokenProxy.Answer(202, "") : answer;
             }
-        }, "--only=restartHaInstance", "--fuzz=0");
+        }, "--only=restartHaInstance", "--fuzz=0", "--waitSeconds=3");
         assertCaught(result, "restartHaInstance", "documented_behaviour");
         assertThat(result.conformance().failuresOf("restartHaInstance")).anySatisfy(failure -> assertThat(failure.message())
                 .contains("stayed RESTART_REQUIRED"));
@@ -699,7 +699,7 @@ class GateCatchesBrokenImplementationsTest {
                 }
                 return head;
             });
-        }, Durations.Profile.IMMEDIATE, "--only=restartHaInstance", "--fuzz=0", "--edge=on");
+        }, Durations.Profile.IMMEDIATE, "--only=restartHaInstance", "--fuzz=0", "--edge=on", "--waitSeconds=3");
         // charged to the action the probe named (the action route's documented body), whichever it was
         assertThat(result.outcome()).as("the gate fails").isEqualTo(GateRun.Outcome.VIOLATED);
         assertThat(result.conformance().failures(Set.copyOf(result.conformance().operations())).stream()
@@ -884,7 +884,7 @@ class GateCatchesBrokenImplementationsTest {
                 }
                 return answer;
             }
-        }, "--only=deleteHaInstance", "--fuzz=0");
+        }, "--only=deleteHaInstance", "--fuzz=0", "--waitSeconds=3");
         assertCaught(result, "deleteHaInstance", "documented_behaviour");
         assertThat(result.conformance().failuresOf("showHaInstance")).as("not charged to the show that waits").isEmpty();
     }
@@ -1047,7 +1047,10 @@ class GateCatchesBrokenImplementationsTest {
             try {
                 URI uri = proxy instanceof BrokenProxy broken ? broken.uri() : ((RawProxy) proxy).uri();
                 GateConfig config = server.config(uri, options);
-                Target target = KitServers.target(config, new PollingWaiter(Duration.ofSeconds(10)),
+                // Transitions are immediate here: 10 s is ample, unless a test that waits for what never comes asks less.
+                Duration wait = java.util.Arrays.stream(options).anyMatch(option -> option.startsWith("--waitSeconds="))
+                        ? config.waitBound() : Duration.ofSeconds(10);
+                Target target = KitServers.target(config, new PollingWaiter(wait),
                         (contract, conformance) -> new RestHaApi(config, RestHaApi.documentValidator(), contract, conformance));
                 GateRun.Result result = GateRun.run(target, new Timestamped(System.out));
                 new Reports(result).print(System.out);

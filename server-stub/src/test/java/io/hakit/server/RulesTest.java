@@ -260,6 +260,28 @@ class RulesTest {
                 .then().statusCode(202);
     }
 
+    /**
+     * K33 on an upgrade: MySQL 5.6 to MariaDB 10.4enc (a documented path) with a MySQL configuration group attached
+     * was taken, and left a MariaDB group holding a MySQL configuration group that K33 refuses to attach to it (the
+     * group could then neither keep it consistently nor take it again). It is a 422 that changes nothing; an upgrade
+     * within the type keeps the configuration group.
+     */
+    @Test
+    void anUpgradeToAnotherDatastoreTypeNeedsTheConfigurationGroupDetached() {
+        api().body(TestServer.documentedBody("attachConfiguration").toString()).patch(ha("/" + HA_1)).then().statusCode(202);
+        var before = world();
+
+        String refused = assertRefused(422, () -> action(HA_1,
+                "{\"upgrade\": {\"datastore_type\": \"mariadb\", \"datastore_version\": \"10.4enc\"}}"));
+
+        assertThat(refused).contains("bbbcdf40-e4cc-423d-8e4b-1f0c7190dac4").contains("detach");
+        assertThat(world()).isEqualTo(before);
+        action(HA_1, "{\"upgrade\": {\"datastore_type\": \"mysql\", \"datastore_version\": \"5.7\"}}")
+                .then().statusCode(202);
+        advance(3600);
+        assertThat(TestServer.group(HA_1).at("/configuration/id").asText()).isEqualTo("bbbcdf40-e4cc-423d-8e4b-1f0c7190dac4");
+    }
+
     private static String addedConfiguration(String type, String version) {
         return TestServer.json(raw().contentType(ContentType.JSON).body(java.util.Map.of("name", type + version,
                         "datastore", java.util.Map.of("type", type, "version", version), "values", java.util.Map.of()))

@@ -27,6 +27,20 @@ public final class Configurations {
     }
 
     /**
+     * K33 on an upgrade: a group whose datastore type changes (MySQL 5.6 to MariaDB 10.4enc) cannot keep a
+     * configuration group of its old type, so the upgrade is refused (422) until it is detached.
+     */
+    static void requireAttachedFits(AccountData account, HaGroup group, Datastore target) {
+        ConfigurationGroup attached = group.configurationId() == null ? null
+                : account.configurations().get(group.configurationId());
+        if (attached != null && !attached.datastore().type().equals(target.type())) {
+            throw DomainException.unprocessable("HA instance " + group.id() + " has configuration group "
+                    + attached.id() + " for " + attached.datastore().type() + " attached, which cannot stay on "
+                    + target.type() + "; detach it before the upgrade.");
+        }
+    }
+
+    /**
      * A new configuration group of the account, for a datastore the catalog knows (404 otherwise). Configuration
      * groups have no create call in the HA API; the control API adds them so that a test can start from nothing.
      */

@@ -101,13 +101,15 @@ public final class HaActions {
     /** Answers the group as the upgrade leaves it: UPGRADING, still on the version it upgrades from. */
     public HaGroup upgrade(String accountId, String haId, String type, String version) {
         return world.locked(() -> {
-            HaGroup group = GroupRules.group(world.account(accountId), haId);
+            AccountData account = world.account(accountId);
+            HaGroup group = GroupRules.group(account, haId);
             GroupRules.requireState(group, "upgrade", HaState.ACTIVE);
             Datastore target = world.catalog().datastore(type, version);
             if (!world.catalog().canUpgrade(group.datastore(), target)) {
                 throw DomainException.unprocessable("There is no upgrade from " + group.datastore().type() + " "
                         + group.datastore().version() + " to " + target.type() + " " + target.version() + ".");
             }
+            Configurations.requireAttachedFits(account, group, target);
             world.startChange(group, HaState.UPGRADING, Durations.Kind.UPGRADE,
                     Map.of("type", target.type(), "version", target.version()));
             return group;

@@ -193,6 +193,27 @@ class RulesTest {
         assertThat(message).contains("instance");
     }
 
+    /**
+     * Rackspace: "Backups, resizes and configuration changes target the HA group's id, not a member instance." A
+     * member named as a single instance (in `instance` or as `source.type` instance) was backed up (202) while its
+     * group stayed ACTIVE, beside a backup of the group itself, and even in a group in DELETION-ERROR (K32).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"82cba72c-26a3-4e61-a4f1-7c65647b1c9f", "4eeeb7a6-0dee-4e66-b433-f6462d45c580",
+        "0f6a1c2e-3b4d-4e5f-8a9b-1c2d3e4f5a01"})
+    void aMemberOfAGroupIsBackedUpAsItsGroupOnly(String member) {
+        var before = world();
+
+        String named = assertRefused(422, () -> api().body("{\"backup\": {\"name\": \"m\", \"instance\": \"" + member
+                + "\"}}").post("/v1.0/1234/backups"));
+        String sourced = assertRefused(422, () -> api().body("{\"backup\": {\"name\": \"m\", \"source\": "
+                + "{\"type\": \"instance\", \"id\": \"" + member + "\"}}}").post("/v1.0/1234/backups"));
+
+        assertThat(named).contains(member).contains("member of HA instance");
+        assertThat(sourced).isEqualTo(named);
+        assertThat(world()).isEqualTo(before);
+    }
+
     @Test
     void oneBackupAtATime() {
         String body = TestServer.documentedBody("createBackup").toString();

@@ -40,7 +40,7 @@ public final class Backups {
 
     private record Source(HaGroup group, String flavorId, int volumeSize, Datastore datastore) {}
 
-    /** An HA group must be ACTIVE: it takes one backup at a time. */
+    /** An HA group must be ACTIVE: it takes one backup at a time. A member of a group is backed up as its group. */
     private static Source source(AccountData account, NewBackup request) {
         if ("ha".equals(request.sourceType())) {
             HaGroup group = GroupRules.group(account, request.sourceId());
@@ -54,6 +54,10 @@ public final class Backups {
         DbInstance instance = account.instances().get(request.sourceId());
         if (instance == null) {
             throw DomainException.notFound("Instance", request.sourceId());
+        }
+        if (!instance.isStandalone()) { // Rackspace: backups target the HA group's id, not a member instance
+            throw DomainException.unprocessable("Instance " + instance.id() + " is a member of HA instance "
+                    + instance.haId() + "; back up the HA group (source type ha) instead.");
         }
         boolean running = account.backups().values().stream()
                 .anyMatch(b -> b.sourceId().equals(instance.id()) && b.running());

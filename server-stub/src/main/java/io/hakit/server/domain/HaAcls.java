@@ -18,10 +18,7 @@ public final class HaAcls {
     public void add(String accountId, String haId, String cidr) {
         world.locked(() -> {
             HaGroup group = GroupRules.group(world.account(accountId), haId);
-            if (group.state() == HaState.BUILD || group.state() == HaState.DELETING || group.state().isError()) {
-                throw DomainException.unprocessable("ACLs cannot be added while HA instance " + haId + " is in "
-                        + group.state().wireName() + errorStateReason(group) + ".");
-            }
+            requireAclChange(group, "added");
             if (group.acls().size() >= MOST_PER_GROUP && !group.acls().contains(cidr)) {
                 throw DomainException.unprocessable("HA instance " + haId + " already holds " + MOST_PER_GROUP
                         + " ACLs, the most a group holds; delete one first.");
@@ -30,9 +27,18 @@ public final class HaAcls {
         });
     }
 
-    /** A group in an error state takes a delete and nothing else (fidelity.md, Failures; {@link HaState#isError}). */
-    private static String errorStateReason(HaGroup group) {
-        return group.state().isError() ? ", an error state: the group can only be deleted" : "";
+    /**
+     * The one rule for both ACL changes: none while the group is being deleted (its load balancer is going away), none
+     * in an error state (K32: such a group takes a delete and nothing else), and no add while it builds (seed).
+     */
+    private static void requireAclChange(HaGroup group, String change) {
+        HaState state = group.state();
+        boolean refused = state == HaState.DELETING || state.isError() || (state == HaState.BUILD && change.equals("added"));
+        if (refused) {
+            throw DomainException.unprocessable("ACLs cannot be " + change + " while HA instance " + group.id()
+                    + " is in " + state.wireName()
+                    + (state.isError() ? ", an error state: the group can only be deleted" : "") + ".");
+        }
     }
 
     public List<String> list(String accountId, String haId) {
@@ -42,10 +48,7 @@ public final class HaAcls {
     public void remove(String accountId, String haId, String cidr) {
         world.locked(() -> {
             HaGroup group = GroupRules.group(world.account(accountId), haId);
-            if (group.state().isError()) {
-                throw DomainException.unprocessable("ACLs cannot be deleted while HA instance " + haId + " is in "
-                        + group.state().wireName() + errorStateReason(group) + ".");
-            }
+            requireAclChange(group, "deleted");
             if (!group.acls().remove(cidr)) {
                 throw DomainException.notFound("ACL", cidr, "HA instance " + haId);
             }

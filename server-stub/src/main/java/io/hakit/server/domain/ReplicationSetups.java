@@ -66,6 +66,7 @@ public final class ReplicationSetups {
                             + "; every instance of the setup must be ACTIVE.");
                 }
             }
+            world.catalog().requireHaSupport(source.datastore()); // the versions HA takes (seed), as on a create
             Flavor flavor = GroupRules.haFlavor(world.catalog(), source.flavorId());
             HaGroup group = new HaGroup(world.newId(), accountId, name, HaState.BUILD, source.datastore(),
                     flavor.id(), source.volumeSize());

@@ -358,6 +358,41 @@ class RulesTest {
         assertThat(world()).isEqualTo(before);
     }
 
+    /** K35: a deleted group's backups stay in the account's list and by id; the group's own list goes with it. */
+    @Test
+    void aDeletedGroupsBackupsStay() {
+        String backup = "2ef3c5c0-5b8e-4e3c-9c5e-0d3b9a4f7a11"; // the documented backup of ha-1
+        api().delete(ha("/" + HA_1)).then().statusCode(202);
+        advance(3600);
+        api().get(ha("/" + HA_1)).then().statusCode(404);
+
+        api().get("/v1.0/1234/backups").then().statusCode(200)
+                .body("backups.id", org.hamcrest.Matchers.hasItem(backup));
+        api().get("/v1.0/1234/backups/" + backup).then().statusCode(200)
+                .body("backup.source.id", org.hamcrest.Matchers.equalTo(HA_1));
+        assertRefused(404, () -> api().get(ha("/" + HA_1 + "/backups")));
+        assertRefused(404, () -> api().body(TestServer.documentedBody("createBackup").toString()).post("/v1.0/1234/backups"));
+        api().delete("/v1.0/1234/backups/" + backup).then().statusCode(202);
+    }
+
+    /** K36: a replica being added is not among the group's members until it is built; the others stay ACTIVE. */
+    @Test
+    void aReplicaBeingAddedIsShownOnceBuilt() {
+        String id = TestServer.activeGroup("k36");
+        action(id, "{\"add_replica\": {\"replica_details\": {\"name\": \"second\", \"flavorRef\": \"2\", "
+                + "\"volume\": {\"size\": 1}}}}").then().statusCode(202);
+
+        var adding = TestServer.group(id);
+        assertThat(adding.get("state").asText()).isEqualTo("ADDING_REPLICA");
+        assertThat(adding.at("/replicas").findValuesAsText("name")).doesNotContain("second");
+        assertThat(adding.at("/replica_source/0/status").asText()).isEqualTo("ACTIVE");
+
+        advance(3600);
+        var active = TestServer.group(id);
+        assertThat(active.get("state").asText()).isEqualTo("ACTIVE");
+        assertThat(active.at("/replicas").findValuesAsText("name")).contains("second");
+    }
+
     /**
      * A group in an error state takes a delete and nothing else (fidelity.md, Failures): the documented group in
      * DELETION-ERROR took an ACL (200) and gave one up (202), while actions, backups and configuration changes on it

@@ -10,7 +10,7 @@ final class BackupSteps {
 
     private BackupSteps() {}
 
-    /** A plausible compressed size: a tenth of the volume, in GB with two decimals. */
+    /** A plausible compressed size: 0.14 GB per GB of volume (fidelity.md), in GB with two decimals. */
     static double sizeGb(Backup backup) {
         return Math.round(backup.volumeSize() * 14.0) / 100.0;
     }

@@ -150,15 +150,8 @@ class GateCatchesBrokenImplementationsTest {
 
     @Test
     void anAclDeleteThatRemovesAnotherAddressIsChargedToTheDelete() {
-        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
-            @Override
-            public void request(com.sun.net.httpserver.HttpExchange exchange, java.net.http.HttpRequest.Builder forwarded) {
-                if (exchange.getRequestMethod().equals("DELETE") && exchange.getRequestURI().getRawPath().endsWith("/acls/10.20.30.40%25252F32")) {
-                    URI upstream = forwarded.copy().build().uri();
-                    forwarded.uri(URI.create(upstream.toString().replace("/acls/10.20.30.40%25252F32", "/acls/1.2.3.4%25252F5")));
-                }
-            }
-        }, "--only=deleteHaAcl", "--fuzz=0");
+        GateRun.Result result = gateThrough(sentOnTo("DELETE", ".*/acls/10\\.20\\.30\\.40%25252F32",
+                uri -> uri.replace("/acls/10.20.30.40%25252F32", "/acls/1.2.3.4%25252F5")), "--only=deleteHaAcl", "--fuzz=0");
         assertCaught(result, "deleteHaAcl", "documented_behaviour");
         assertThat(result.conformance().failuresOf("deleteHaInstance")).as("not charged to the clean-up's delete").isEmpty();
     }
@@ -833,30 +826,16 @@ class GateCatchesBrokenImplementationsTest {
     void anHaBackupListThatIgnoresItsLimitIsCaught() {
         // A group's backup list that ignores limit (every backup on one page, no next link): the gate paged only the
         // group list and the account's backup list.
-        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
-            @Override
-            public void request(com.sun.net.httpserver.HttpExchange exchange, java.net.http.HttpRequest.Builder forwarded) {
-                if (exchange.getRequestURI().getRawPath().matches("/v1.0/1234/ha/[^/]+/backups")) {
-                    URI upstream = forwarded.copy().build().uri();
-                    forwarded.uri(URI.create(upstream.toString().replaceAll("[?&]limit=[^&]*", "")));
-                }
-            }
-        }, "--only=listHaBackups", "--fuzz=0");
+        GateRun.Result result = gateThrough(sentOnTo("GET", "/v1.0/1234/ha/[^/]+/backups",
+                uri -> uri.replaceAll("[?&]limit=[^&]*", "")), "--only=listHaBackups", "--fuzz=0");
         assertCaught(result, "listHaBackups", "documented_behaviour");
     }
 
     @Test
     void aBackupListedUnderEveryGroupIsCaught() {
         // A group's backup list that holds every backup of the account, whichever group it was taken of.
-        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
-            @Override
-            public void request(com.sun.net.httpserver.HttpExchange exchange, java.net.http.HttpRequest.Builder forwarded) {
-                if (exchange.getRequestMethod().equals("GET") && exchange.getRequestURI().getRawPath().matches("/v1.0/1234/ha/[^/]+/backups")) {
-                    URI upstream = forwarded.copy().build().uri();
-                    forwarded.uri(URI.create(upstream.toString().replaceAll("/ha/[^/?]+/backups", "/backups")));
-                }
-            }
-        }, "--only=listHaBackups", "--fuzz=0");
+        GateRun.Result result = gateThrough(sentOnTo("GET", "/v1.0/1234/ha/[^/]+/backups",
+                uri -> uri.replaceAll("/ha/[^/?]+/backups", "/backups")), "--only=listHaBackups", "--fuzz=0");
         assertCaught(result, "listHaBackups", "documented_behaviour");
     }
 
@@ -977,6 +956,18 @@ class GateCatchesBrokenImplementationsTest {
             public BrokenProxy.Answer answer(String method, String path, String requestBody, BrokenProxy.Answer answer) {
                 return when.test(new Seen(method, path, parse(requestBody))) && answer.status() == 200
                         ? new BrokenProxy.Answer(202, "") : answer;
+            }
+        };
+    }
+
+    /** Requests of one method to matching paths are sent on to another URI (the upstream URI rewritten). */
+    private static BrokenProxy.Breakage sentOnTo(String method, String pathRegex, java.util.function.UnaryOperator<String> uri) {
+        return new BrokenProxy.Breakage() {
+            @Override
+            public void request(com.sun.net.httpserver.HttpExchange exchange, java.net.http.HttpRequest.Builder forwarded) {
+                if (exchange.getRequestMethod().equals(method) && exchange.getRequestURI().getRawPath().matches(pathRegex)) {
+                    forwarded.uri(URI.create(uri.apply(forwarded.copy().build().uri().toString())));
+                }
             }
         };
     }

@@ -24,6 +24,7 @@ import io.hakit.server.http.BuiltOnFirstUse;
 import io.hakit.server.http.DocumentsResource;
 import io.hakit.server.http.ExceptionMappers;
 import io.hakit.server.http.FaultInjectionFilter;
+import io.hakit.server.http.FilterSequence;
 import io.hakit.server.http.JournalFilter;
 import io.hakit.server.http.JsonBodyFilter;
 import io.hakit.server.http.JsonMapperResolver;
@@ -42,6 +43,7 @@ import io.hakit.server.resources.HaInstancesResource;
 import io.hakit.server.resources.ReplicationResource;
 import io.hakit.server.resources.SupportingResources;
 import io.hakit.server.resources.views.Views;
+import jakarta.ws.rs.Priorities;
 import java.util.ArrayList;
 import java.util.List;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
@@ -88,18 +90,23 @@ final class ApiApplication extends ResourceConfig {
         resource(new AclEncodingResource(emulator.aclEncoding()));
         resource(new JournalResource(emulator.journal()));
 
-        register(new AcceptJsonFilter());
-        register(new AuthenticationFilter(tokens));
-        register(new DocumentedMethodsFilter());
-        register(new AccessGuard(operationNames));
-        register(new RateLimitFilter(world, emulator.rateLimiter()));
-        register(new BodyLimitFilter(bodyLimits));
-        register(new ReadableContentType());
-        register(new ApiVersionFilter());
-        register(new JsonBodyFilter());
-        register(new RequestValidationFilter(new BuiltOnFirstUse<>(ContractValidators::strict),
-                new BuiltOnFirstUse<>(ContractValidators::control), operationNames, SharedPathParameters.of(contract)));
-        register(new FaultInjectionFilter(emulator.faults()));
+        // The request filters in the order they run (each class says why it is there), as two Jersey filters.
+        register(FilterSequence.beforeRouting(
+                new AcceptJsonFilter(),
+                new AuthenticationFilter(tokens),
+                new RateLimitFilter(world, emulator.rateLimiter()),
+                new BodyLimitFilter(bodyLimits),
+                new ReadableContentType()), Priorities.AUTHENTICATION);
+        register(FilterSequence.afterRouting(
+                new DocumentedMethodsFilter(),
+                new AccessGuard(operationNames),
+                new ApiVersionFilter(),
+                new JsonBodyFilter(),
+                new RequestValidationFilter(new BuiltOnFirstUse<>(ContractValidators::strict),
+                        new BuiltOnFirstUse<>(ContractValidators::control), operationNames,
+                        SharedPathParameters.of(contract))), Priorities.AUTHENTICATION);
+        // Last, and on its own: it needs the container's request injected, which Jersey does for what it registers.
+        register(new FaultInjectionFilter(emulator.faults()), Priorities.USER);
         register(new JournalFilter(emulator.journal(), world.clock()));
 
         register(new StringParameters());

@@ -1,9 +1,7 @@
 package io.hakit.server.http;
 
-import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
@@ -12,8 +10,6 @@ import jakarta.ws.rs.core.MediaType;
  * application/json; a browser sends text/html): a 406 is not among the documented answers. The documents
  * ({@link DocumentsResource}) are answered in their own media type whatever it says, for the same reason.
  */
-@PreMatching
-@Priority(100)
 public final class AcceptJsonFilter implements ContainerRequestFilter {
 
     @Override

@@ -1,7 +1,5 @@
 package io.hakit.server.http;
 
-import jakarta.annotation.Priority;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.util.logging.Logger;
@@ -12,7 +10,6 @@ import java.util.logging.Logger;
  * parameter, which is the one the resource acts on. {@link AuthenticationFilter} has already answered every
  * ordinary case; this guard answers only if the two ever disagree, and says so in the log.
  */
-@Priority(Priorities.AUTHORIZATION)
 public final class AccessGuard implements ContainerRequestFilter {
 
     private static final Logger LOG = Logger.getLogger(AccessGuard.class.getName());

@@ -1,11 +1,9 @@
 package io.hakit.server.http;
 
-import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 
 /** v1.0 is the only version: any other in a path that otherwise matches answers 404, before the body is read. */
-@Priority(2000)
 public final class ApiVersionFilter implements ContainerRequestFilter {
 
     public static final String VERSION = "v1.0";

@@ -1,10 +1,7 @@
 package io.hakit.server.http;
 
-import jakarta.annotation.Priority;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.PathSegment;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +16,6 @@ import java.util.Set;
  * (403, whatever the resource). It reads the path's segments as Jersey routes them (the edge has made the path
  * canonical, so there is one reading); {@link AccessGuard} checks the matched route's own parameters again.
  */
-@PreMatching
-@Priority(Priorities.AUTHENTICATION)
 public final class AuthenticationFilter implements ContainerRequestFilter {
 
     public static final String TOKEN_HEADER = "X-Auth-Token";

@@ -1,11 +1,8 @@
 package io.hakit.server.http;
 
-import jakarta.annotation.Priority;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +14,6 @@ import java.util.regex.Pattern;
  * length is refused before a byte is read; a chunked body is cut off as soon as it passes the limit, so that no
  * body can fill the server's memory.
  */
-@PreMatching
-@Priority(Priorities.AUTHENTICATION + 200)
 public final class BodyLimitFilter implements ContainerRequestFilter {
 
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");

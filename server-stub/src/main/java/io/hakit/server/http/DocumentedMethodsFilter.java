@@ -1,8 +1,6 @@
 package io.hakit.server.http;
 
-import jakarta.annotation.Priority;
 import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.util.Set;
@@ -18,7 +16,6 @@ import org.glassfish.jersey.server.model.ResourceMethod;
  * slashes"), so it is 404, as on a service that does not route it: a client that adds one learns it here. The pages
  * for readers take both spellings, as browsers do.
  */
-@Priority(Priorities.AUTHENTICATION)
 public final class DocumentedMethodsFilter implements ContainerRequestFilter {
 
     /** The methods Jersey adds to every path (HEAD where there is a GET): not in Allow, which names the document's. */

@@ -1,6 +1,5 @@
 package io.hakit.server.http;
 
-import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -12,7 +11,6 @@ import java.util.Optional;
  * container's request for the edge, which sends the answer when it is over: the operation takes effect at once, and a
  * delay holds no worker thread (a slow answer, as a client sees a slow service).
  */
-@Priority(4000)
 public final class FaultInjectionFilter implements ContainerRequestFilter {
 
     private final InjectedFaults faults;

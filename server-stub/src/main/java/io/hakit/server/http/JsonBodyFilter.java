@@ -1,6 +1,5 @@
 package io.hakit.server.http;
 
-import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
  * (RFC 9110, 8.4.1: a request with a Content-Encoding the server does not take gets 415): a gzip body was read as
  * if it were the JSON it claims to compress. A media range ({@code *}{@code /*}) is no body's type: 415 too.
  */
-@Priority(2500)
 public final class JsonBodyFilter implements ContainerRequestFilter {
 
     @Override

@@ -2,18 +2,13 @@ package io.hakit.server.http;
 
 import io.hakit.server.domain.Limits;
 import io.hakit.server.domain.World;
-import jakarta.annotation.Priority;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** 413 overLimit with Retry-After when the account's rate limits (off by default) are exceeded. */
-@PreMatching
-@Priority(Priorities.AUTHENTICATION + 100)
 public final class RateLimitFilter implements ContainerRequestFilter {
 
     private static final Pattern API_PATH = Pattern.compile("^/v[0-9.]+/[^/]+(/.*)$");

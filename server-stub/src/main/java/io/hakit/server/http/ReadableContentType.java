@@ -1,10 +1,7 @@
 package io.hakit.server.http;
 
-import jakarta.annotation.Priority;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
 
 /**
  * A request's Content-Type is one media type, or absent: Jersey reads it while it routes the request, where a header
@@ -12,8 +9,6 @@ import jakarta.ws.rs.container.PreMatching;
  * mapper. Here, just before routing (after authentication, rate limits and body size), it gets the Fault or the
  * Problem of its path, read by the same parser Jersey routes with.
  */
-@PreMatching
-@Priority(Priorities.AUTHENTICATION + 300)
 public final class ReadableContentType implements ContainerRequestFilter {
 
     @Override

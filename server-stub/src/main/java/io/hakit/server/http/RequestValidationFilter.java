@@ -6,7 +6,6 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -33,7 +32,6 @@ import java.util.function.Supplier;
  * the service is looked at; the request then reaches the resource unchanged. Also names the HA operation
  * (x-operations) once the body is known.
  */
-@Priority(3000)
 public final class RequestValidationFilter implements ContainerRequestFilter {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -5,6 +5,11 @@ import static io.hakit.server.TestServer.api;
 import static io.hakit.server.TestServer.raw;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hakit.server.http.AuthenticationFilter;
+import io.hakit.server.http.TokenRegistry;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +74,25 @@ class AuthAndTenancyTest {
         api().get("/instances/82cba72c-26a3-4e61-a4f1-7c65647b1c9f").then().statusCode(200);
         api().get("/configurations/bbbcdf40-e4cc-423d-8e4b-1f0c7190dac4").then().statusCode(200);
         api().get("/flavors/9").then().statusCode(200);
+    }
+
+    /**
+     * A bookmark's root opens the bookmark only: {@code /flavors/5678/ha} is routed as {@code /{version}/{accountId}/ha}
+     * of account 5678, and was let through by authentication (the access guard behind it refused it, and read the
+     * body first). Now authentication refuses it, before the body is read: this one never arrives.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"flavors", "instances", "configurations"})
+    void aBookmarksRootOpensNoOtherAccountsPath(String root) throws IOException {
+        String path = "/" + root + "/5678/ha";
+        assertThat(AuthenticationFilter.wouldPass(TokenRegistry.defaults(), path, TestServer.TOKEN)).isFalse();
+        assertRefused(403, () -> api().get(path));
+        URI base = TestServer.server().baseUri();
+        try (Socket socket = RawSockets.connect(base.getHost(), base.getPort())) {
+            RawSockets.send(socket, "POST " + path + " HTTP/1.1\r\nHost: x\r\nX-Auth-Token: " + TestServer.TOKEN
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n");
+            assertThat(RawSockets.head(socket.getInputStream())).startsWith("HTTP/1.1 403 ");
+        }
     }
 
     @Test

@@ -66,9 +66,13 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
         return account.isPresent() && ownsPath(segments, account.get());
     }
 
-    /** A bookmark path answers for the token's account; any other names its account second. */
+    /**
+     * A bookmark path ({@code /flavors/9}: two segments) answers for the token's account; any other names its account
+     * second. Only the bookmark's own shape: a longer path under a bookmark's root ({@code /flavors/5678/ha}) is
+     * routed as {@code /{version}/{accountId}/...}, so its second segment is the account it acts on.
+     */
     private static boolean ownsPath(List<String> segments, String account) {
-        return BOOKMARKS.contains(segments.get(0)) || segments.get(1).equals(account);
+        return (segments.size() == 2 && BOOKMARKS.contains(segments.get(0))) || segments.get(1).equals(account);
     }
 
     static jakarta.ws.rs.core.Response forbidden(String account) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -186,7 +187,17 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
         // The validator decodes a path's parameters as form data, '+' to a space; in a path '+' is itself (RFC 3986).
         String path = Paths.of(request).replace("+", "%2B");
         SimpleRequest.Builder builder = new SimpleRequest.Builder(request.getMethod(), path);
-        request.getHeaders().forEach((name, values) -> builder.withHeader(name, values));
+        request.getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+                builder.withHeader(name, values);
+            }
+        });
+        // The media type as Jersey read and routed it (ReadableContentType has refused what it cannot read): the
+        // validator's own parser refuses empty parameters ("application/json;"), which RFC 9110 (8.3.1) allows.
+        MediaType type = request.getMediaType();
+        if (type != null) {
+            builder.withContentType(type.toString());
+        }
         MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
         query.forEach(builder::withQueryParam);
         if (body.length > 0) {

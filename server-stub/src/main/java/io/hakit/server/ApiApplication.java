@@ -21,6 +21,7 @@ import io.hakit.server.http.AuthenticationFilter;
 import io.hakit.server.http.BodyLimitFilter;
 import io.hakit.server.http.BodyLimits;
 import io.hakit.server.http.BuiltOnFirstUse;
+import io.hakit.server.http.ControlApiSameOrigin;
 import io.hakit.server.http.DocumentsResource;
 import io.hakit.server.http.ExceptionMappers;
 import io.hakit.server.http.FaultInjectionFilter;
@@ -94,6 +95,7 @@ final class ApiApplication extends ResourceConfig {
         register(FilterSequence.beforeRouting(
                 new AcceptJsonFilter(),
                 new AuthenticationFilter(tokens),
+                new ControlApiSameOrigin(),
                 new RateLimitFilter(world, emulator.rateLimiter()),
                 new BodyLimitFilter(bodyLimits),
                 new ReadableContentType()), Priorities.AUTHENTICATION);

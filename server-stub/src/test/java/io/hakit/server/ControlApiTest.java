@@ -266,6 +266,28 @@ class ControlApiTest {
         raw().post("/_emulator/accounts/1234/ha/" + HA_1 + "/failover").then().statusCode(202);
     }
 
+    /**
+     * A world loaded with its nextId behind the ids it holds (an older dump's, a hand-written file's): the next
+     * create took the id of a group the world held and replaced it, and its members, without a word.
+     */
+    @Test
+    void aWorldWhoseNextIdIsBehindItsIdsNeverGivesOutAHeldId() {
+        TestServer.reset();
+        String first = api().body(TestServer.newGroupBody("first").toString()).post(ha("")).then().statusCode(202)
+                .extract().path("ha_instance.id");
+        ObjectNode rewound = (ObjectNode) TestServer.world();
+        int members = rewound.at("/accounts/0/instances").size();
+        rewound.put("nextId", 1);
+        raw().contentType(ContentType.JSON).body(rewound.toString()).put("/_emulator/state").then().statusCode(200);
+
+        String second = api().body(TestServer.newGroupBody("second").toString()).post(ha("")).then().statusCode(202)
+                .extract().path("ha_instance.id");
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(group(first).get("name").asText()).isEqualTo("first");
+        assertThat(TestServer.world().at("/accounts/0/instances").size()).isEqualTo(2 * members);
+    }
+
     @Test
     void aDumpLoadsBackIntoTheSameWorldWithItsChangesInProgress() {
         TestServer.action(HA_1, "{\"restart\": {}}").then().statusCode(202);

@@ -135,9 +135,26 @@ public final class World {
         this.nextId = nextId;
     }
 
-    /** A new id: deterministic for a given world, so that runs and dumps repeat. */
+    /**
+     * A new id: deterministic for a given world, so that runs and dumps repeat, and never one the world holds. A
+     * loaded world's {@code nextId} may be behind the ids it holds (an older dump's, or a hand-written file's): the
+     * next create had taken the id of a group it held, and replaced that group and its members without a word.
+     */
     public String newId() {
-        return UUID.nameUUIDFromBytes(("hakit-" + nextId++).getBytes(StandardCharsets.UTF_8)).toString();
+        String id;
+        do {
+            id = UUID.nameUUIDFromBytes(("hakit-" + nextId++).getBytes(StandardCharsets.UTF_8)).toString();
+        } while (isHeld(id));
+        return id;
+    }
+
+    private boolean isHeld(String id) {
+        for (AccountData account : store.accounts()) {
+            if (account.holds(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Host names derived from ids, as the service's are: the same id always gives the same name. */

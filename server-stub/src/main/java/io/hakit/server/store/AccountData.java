@@ -42,6 +42,12 @@ public final class AccountData {
         return configurations;
     }
 
+    /** Whether anything of this account (a group, an instance, a backup, a configuration) has this id. */
+    public boolean holds(String id) {
+        return groups.containsKey(id) || instances.containsKey(id) || backups.containsKey(id)
+                || configurations.containsKey(id);
+    }
+
     public Limits limits() {
         return limits;
     }

@@ -315,6 +315,33 @@ class ControlApiTest {
     }
 
     /**
+     * A world that gives a thing twice could be read two ways, and was loaded one way without a word: an account
+     * given twice had its two entries merged, an id given twice kept its last entry, and an instance could be a
+     * member of two groups (each group's changes then moved the other's member).
+     */
+    @Test
+    void aWorldThatGivesAThingTwiceIsRefusedAndTheWorldLeftAsItWas() throws Exception {
+        String before = raw().get("/_emulator/state").then().statusCode(200).extract().asString();
+        List<java.util.function.Consumer<ObjectNode>> twice = List.of(
+                world -> world.withArray("accounts").addObject().put("id", "1234"),
+                world -> world.withArray("/accounts/0/haInstances").add(world.at("/accounts/0/haInstances/1").deepCopy()),
+                world -> world.withArray("/accounts/0/instances").add(world.at("/accounts/0/instances/0").deepCopy()),
+                world -> world.withArray("/accounts/0/backups").add(world.at("/accounts/0/backups/0").deepCopy()),
+                world -> world.withArray("/accounts/0/configurations")
+                        .add(world.at("/accounts/0/configurations/0").deepCopy()),
+                world -> ((ObjectNode) world.at("/accounts/0/haInstances/1"))
+                        .put("sourceId", world.at("/accounts/0/haInstances/0/sourceId").asText()));
+        for (java.util.function.Consumer<ObjectNode> change : twice) {
+            ObjectNode world = (ObjectNode) TestServer.JSON.readTree(before);
+            change.accept(world);
+            String answer = raw().contentType(ContentType.JSON).body(world.toString()).put("/_emulator/state")
+                    .then().statusCode(400).extract().asString();
+            assertThat(answer).contains("twice").contains("\"error\"");
+            assertThat(raw().get("/_emulator/state").asString()).isEqualTo(before);
+        }
+    }
+
+    /**
      * A world refused part way leaves the world as it was: a group missing its datastore or with an unknown state had
      * answered 400 with the groups before it loaded and the rest gone; a null ACL or endpoint address had loaded, and
      * every show and dump of its group answered 500.

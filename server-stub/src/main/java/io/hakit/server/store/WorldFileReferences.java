@@ -7,7 +7,8 @@ import java.util.function.Function;
 
 /**
  * What a world file's accounts name must be in them: a group's members, configuration and pending replica; an
- * instance's group and source; a backup's parent. Checked before anything is loaded, so that a file that names what
+ * instance's group and source; a backup's parent. And each thing once: an account, an id of a kind, a member of a
+ * group (a file read two ways is not read). Checked before anything is loaded, so that a file that names what
  * it does not hold is refused (400) and the world is left as it was: loaded, such a file had left groups whose next
  * step failed on every request afterwards (500s).
  */
@@ -15,15 +16,36 @@ final class WorldFileReferences {
 
     private WorldFileReferences() {}
 
-    /** @throws IllegalArgumentException naming the first reference to nothing */
+    /**
+     * Each account once: given twice, its two entries were merged, the later one's resources replacing the earlier
+     * one's of the same id.
+     *
+     * @throws IllegalArgumentException naming the first account given twice
+     */
+    static void checkAccounts(List<WorldFile.Account> accounts) {
+        Set<String> seen = new HashSet<>();
+        for (WorldFile.Account account : nonNull(accounts)) {
+            if (!seen.add(account.id())) {
+                throw new IllegalArgumentException("account " + account.id() + " is given twice");
+            }
+        }
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the first reference to nothing, the first id given twice (the later
+     *     one had replaced the earlier), or the first instance that is a member of two groups, or twice of one
+     */
     static void check(WorldFile.Account account) {
-        Set<String> instances = ids(account.instances(), WorldFile.Instance::id);
-        Set<String> groups = ids(account.haInstances(), WorldFile.Group::id);
-        Set<String> configurations = ids(account.configurations(), WorldFile.Configuration::id);
-        Set<String> backups = ids(account.backups(), WorldFile.Backup::id);
+        Set<String> instances = ids(account.instances(), WorldFile.Instance::id, account, "instance");
+        Set<String> groups = ids(account.haInstances(), WorldFile.Group::id, account, "group");
+        Set<String> configurations = ids(account.configurations(), WorldFile.Configuration::id, account, "configuration");
+        Set<String> backups = ids(account.backups(), WorldFile.Backup::id, account, "backup");
+        Set<String> members = new HashSet<>();
         for (WorldFile.Group g : nonNull(account.haInstances())) {
             require(instances, g.sourceId(), account, "group " + g.id() + "'s source");
             nonNull(g.replicaIds()).forEach(id -> require(instances, id, account, "group " + g.id() + "'s replica"));
+            member(members, g.sourceId(), account, g);
+            nonNull(g.replicaIds()).forEach(id -> member(members, id, account, g));
             optional(configurations, g.configurationId(), account, "group " + g.id() + "'s configuration");
             if (g.pending() != null && g.pending().params() != null) {
                 optional(instances, g.pending().params().get("replicaId"), account,
@@ -52,9 +74,21 @@ final class WorldFileReferences {
         }
     }
 
-    private static <T> Set<String> ids(List<T> items, Function<T, String> id) {
+    private static void member(Set<String> members, String instanceId, WorldFile.Account account, WorldFile.Group g) {
+        if (!members.add(instanceId)) {
+            throw new IllegalArgumentException("account " + account.id() + ": instance " + instanceId
+                    + " is a member of group " + g.id() + " and of another group, or twice of this one");
+        }
+    }
+
+    private static <T> Set<String> ids(List<T> items, Function<T, String> id, WorldFile.Account account, String kind) {
         Set<String> ids = new HashSet<>();
-        nonNull(items).forEach(item -> ids.add(id.apply(item)));
+        for (T item : nonNull(items)) {
+            if (!ids.add(id.apply(item))) {
+                throw new IllegalArgumentException("account " + account.id() + ": " + kind + " " + id.apply(item)
+                        + " is given twice");
+            }
+        }
         return ids;
     }
 

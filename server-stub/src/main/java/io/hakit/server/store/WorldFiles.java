@@ -47,6 +47,7 @@ public final class WorldFiles {
 
     /** Replaces the world, or only {@code onlyAccount} (the file's other accounts are ignored then). */
     public static void load(World world, WorldFile file, Optional<String> onlyAccount) {
+        WorldFileReferences.checkAccounts(file.accounts());
         for (WorldFile.Account account : nonNull(file.accounts())) {
             if (onlyAccount.map(account.id()::equals).orElse(true)) {
                 WorldFileReferences.check(account); // before anything is replaced

@@ -342,6 +342,43 @@ class ControlApiTest {
     }
 
     /**
+     * A world with values the server cannot act on: a change in progress of a kind it does not know, or without the
+     * parameter its completion reads, failed (500) once the clock reached it, on the load's own answer or on a later
+     * request, and the world kept it; an instance's unknown flavor made every show of it a 500; an unknown backup
+     * status and a date that is none were refused in Java's words (class names, Jackson's). Each is now a 400 in a
+     * client's terms, and the world is left as it was.
+     */
+    @Test
+    void aWorldTheServerCannotActOnIsRefusedInAClientsTerms() throws Exception {
+        String before = raw().get("/_emulator/state").then().statusCode(200).extract().asString();
+        String past = "2020-01-01T00:00:00Z";
+        List<java.util.function.Consumer<ObjectNode>> breaks = List.of(
+                world -> pending(world, "haInstances").put("kind", "NO-SUCH-KIND").put("dueAt", past),
+                world -> pending(world, "haInstances").put("kind", "NO-SUCH-KIND").put("dueAt", "2999-01-01T00:00:00Z"),
+                world -> pending(world, "haInstances").put("kind", "RESIZE_VOLUME").put("dueAt", past),
+                world -> pending(world, "haInstances").put("kind", "BACKUP").put("dueAt", past),
+                world -> pending(world, "backups").put("kind", "NO-SUCH-STEP").put("dueAt", past),
+                world -> ((ObjectNode) world.at("/accounts/0/instances/0")).put("flavorId", "no-such-flavor"),
+                world -> ((ObjectNode) world.at("/accounts/0/backups/0")).put("status", "NO-SUCH-STATUS"),
+                world -> ((ObjectNode) world.at("/accounts/0/backups/0")).put("created", "not-a-date"));
+        for (java.util.function.Consumer<ObjectNode> change : breaks) {
+            ObjectNode world = (ObjectNode) TestServer.JSON.readTree(before);
+            change.accept(world);
+            String answer = raw().contentType(ContentType.JSON).body(world.toString()).put("/_emulator/state")
+                    .then().statusCode(400).extract().path("error");
+            assertThat(answer).startsWith("Not a world: ").doesNotContain("io.hakit").doesNotContain("java.")
+                    .doesNotContain("`").doesNotContain("enum");
+            assertThat(raw().get("/_emulator/state").asString()).isEqualTo(before);
+        }
+        advance(100_000);
+        api().get(ha("")).then().statusCode(200);
+    }
+
+    private static ObjectNode pending(ObjectNode world, String kind) {
+        return ((ObjectNode) world.at("/accounts/0/" + kind + "/0")).putObject("pending");
+    }
+
+    /**
      * A world refused part way leaves the world as it was: a group missing its datastore or with an unknown state had
      * answered 400 with the groups before it loaded and the rest gone; a null ACL or endpoint address had loaded, and
      * every show and dump of its group answered 500.

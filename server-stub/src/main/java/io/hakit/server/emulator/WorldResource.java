@@ -1,5 +1,6 @@
 package io.hakit.server.emulator;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hakit.server.domain.World;
@@ -66,12 +67,26 @@ public final class WorldResource implements WorldApi {
             file = Scenarios.JSON.convertValue(state, WorldFile.class);
             world.locked(() -> WorldFiles.loadAllOrNothing(world, file, Optional.ofNullable(account)));
         } catch (IllegalArgumentException e) {
-            return ControlResponses.problem(400, "Not a world: " + e.getMessage());
+            return ControlResponses.problem(400, "Not a world: " + (e.getCause() instanceof JsonMappingException unread
+                    ? unreadable(unread) : e.getMessage()));
         } catch (NullPointerException e) { // a field the world needs is missing; the JVM's message names our code
             return ControlResponses.problem(400, "Not a world: a field a group, instance, backup or configuration "
                     + "needs (an id, a datastore, a state) is missing or null.");
         }
         return ControlResponses.json(200, summary());
+    }
+
+    /**
+     * A value the schema lets through that its field cannot take (a date that is none): where it is, in a client's
+     * terms. Jackson's own message names Java types and the server's classes.
+     */
+    private static String unreadable(JsonMappingException unread) {
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference reference : unread.getPath()) {
+            pointer.append('/').append(reference.getFieldName() != null ? reference.getFieldName() : reference.getIndex());
+        }
+        return "the value at " + (pointer.length() == 0 ? "/" : pointer) + " cannot be read as its field's type"
+                + " (a date-time is written as 2016-03-14T02:05:31Z).";
     }
 
     private ObjectNode summary() {

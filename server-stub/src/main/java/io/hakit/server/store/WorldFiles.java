@@ -51,6 +51,7 @@ public final class WorldFiles {
         for (WorldFile.Account account : nonNull(file.accounts())) {
             if (onlyAccount.map(account.id()::equals).orElse(true)) {
                 WorldFileReferences.check(account); // before anything is replaced
+                WorldFileValues.check(account, world.catalog());
             }
         }
         if (onlyAccount.isEmpty()) {

@@ -37,12 +37,14 @@ public final class DomainException extends RuntimeException {
     /**
      * A client's id as a message names it: as sent when it is a plain word, else in double quotes with its
      * invisible characters escaped, so that an empty, blank or tab id can be seen in the message (an empty
-     * instance id read "Instance  could not be found.", a tab came back as a raw tab).
+     * instance id read "Instance  could not be found.", a tab came back as a raw tab); and no longer than
+     * {@link Echoes} lets a message repeat a client's value.
      */
-    public static String shown(String id) {
-        if (id == null) {
+    public static String shown(String value) {
+        if (value == null) {
             return "null";
         }
+        String id = Echoes.bounded(value);
         boolean plain = !id.isEmpty() && id.codePoints().allMatch(c -> c > ' ' && !Character.isWhitespace(c)
                 && !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT);
         if (plain) {

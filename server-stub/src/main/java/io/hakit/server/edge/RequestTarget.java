@@ -1,5 +1,6 @@
 package io.hakit.server.edge;
 
+import io.hakit.server.domain.Echoes;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -71,10 +72,10 @@ public final class RequestTarget {
         }
         String value = (String) decoded;
         if (value.equals(".") || value.equals("..")) {
-            return new Refused("The path has a dot segment ('" + raw + "'): write the path without '.' or '..'.");
+            return new Refused("The path has a dot segment ('" + Echoes.bounded(raw) + "'): write the path without '.' or '..'.");
         }
         if (value.indexOf('\\') >= 0) {
-            return new Refused("The path has a backslash ('" + raw + "'), which means nothing in this API.");
+            return new Refused("The path has a backslash ('" + Echoes.bounded(raw) + "'), which means nothing in this API.");
         }
         return encode(value);
     }
@@ -86,16 +87,16 @@ public final class RequestTarget {
             char c = raw.charAt(i);
             if (c == '%') {
                 if (i + 2 >= raw.length() || hex(raw.charAt(i + 1)) < 0 || hex(raw.charAt(i + 2)) < 0) {
-                    return new Refused("'" + raw + "' has a broken escape: '%' must start two hex digits.");
+                    return new Refused("'" + Echoes.bounded(raw) + "' has a broken escape: '%' must start two hex digits.");
                 }
                 bytes.write(hex(raw.charAt(i + 1)) * 16 + hex(raw.charAt(i + 2)));
                 i += 2;
             } else if (c == ';' && !plusIsSpace) {
-                return new Refused("'" + raw + "' has a ';': path parameters are not part of this API.");
+                return new Refused("'" + Echoes.bounded(raw) + "' has a ';': path parameters are not part of this API.");
             } else if (isUnreserved(c) || SUB_DELIMS_KEPT.indexOf(c) >= 0 || (plusIsSpace && (c == '/' || c == '?' || c == ';'))) {
                 bytes.write(plusIsSpace && c == '+' ? ' ' : c);
             } else {
-                return new Refused("'" + raw + "' has a character that must be percent-encoded: "
+                return new Refused("'" + Echoes.bounded(raw) + "' has a character that must be percent-encoded: "
                         + (c < 0x20 || c > 0x7e ? String.format("U+%04X", (int) c) : "'" + c + "'") + ".");
             }
         }
@@ -104,12 +105,12 @@ public final class RequestTarget {
             value = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
         } catch (CharacterCodingException e) {
-            return new Refused("'" + raw + "' does not decode to UTF-8 (a stray, truncated or overlong byte sequence).");
+            return new Refused("'" + Echoes.bounded(raw) + "' does not decode to UTF-8 (a stray, truncated or overlong byte sequence).");
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 0x20 || c == 0x7f) {
-                return new Refused("'" + raw + "' encodes a control character.");
+                return new Refused("'" + Echoes.bounded(raw) + "' encodes a control character.");
             }
         }
         return value;

@@ -3,6 +3,7 @@ package io.hakit.server.emulator;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hakit.server.domain.Durations;
+import io.hakit.server.domain.Echoes;
 import io.hakit.server.domain.World;
 import io.hakit.server.emulator.api.ClockApi;
 import io.hakit.server.emulator.api.model.ClockAdvance;
@@ -59,7 +60,7 @@ public final class ClockResource implements ClockApi {
         for (Map.Entry<String, BigDecimal> entry : setting.getSeconds().entrySet()) {
             Durations.Kind kind = kindOf(entry.getKey());
             if (kind == null) {
-                return ControlResponses.problem(400, "No transition is named " + entry.getKey() + "; see GET /_emulator/durations.");
+                return ControlResponses.problem(400, "No transition is named " + Echoes.bounded(entry.getKey()) + "; see GET /_emulator/durations.");
             }
             named.put(kind, Duration.ofMillis(entry.getValue().movePointRight(3).longValue()));
         }

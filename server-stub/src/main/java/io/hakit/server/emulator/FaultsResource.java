@@ -2,9 +2,9 @@ package io.hakit.server.emulator;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hakit.server.domain.Echoes;
 import io.hakit.server.emulator.api.FaultsApi;
 import io.hakit.server.emulator.api.model.FaultSpec;
-import io.hakit.server.http.Echoes;
 import io.hakit.server.http.InjectedFaults;
 import io.hakit.server.http.OperationNames;
 import jakarta.ws.rs.core.Response;

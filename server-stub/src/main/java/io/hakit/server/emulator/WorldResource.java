@@ -3,6 +3,7 @@ package io.hakit.server.emulator;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hakit.server.domain.Echoes;
 import io.hakit.server.domain.World;
 import io.hakit.server.emulator.api.WorldApi;
 import io.hakit.server.emulator.api.model.ResetRequest;
@@ -34,7 +35,7 @@ public final class WorldResource implements WorldApi {
         Optional<String> example = Optional.ofNullable(request.getExample());
         Optional<String> account = Optional.ofNullable(request.getAccount());
         if (example.isPresent() && !scenarios.knowsExample(example.get())) {
-            return ControlResponses.problem(404, "No documented exchange is named " + example.get() + ".");
+            return ControlResponses.problem(404, "No documented exchange is named " + Echoes.bounded(example.get()) + ".");
         }
         if (example.isPresent() && !Scenarios.DOCUMENTED.equals(request.getScenario().toString())) {
             return ControlResponses.problem(400, "An example names a documented exchange's world: it needs "

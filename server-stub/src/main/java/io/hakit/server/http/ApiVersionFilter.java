@@ -1,5 +1,6 @@
 package io.hakit.server.http;
 
+import io.hakit.server.domain.Echoes;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 
@@ -12,7 +13,7 @@ public final class ApiVersionFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String version = request.getUriInfo().getPathParameters().getFirst("version");
         if (version != null && !VERSION.equals(version)) {
-            request.abortWith(Faults.response(404, "API version " + version + " could not be found; the version is v1.0."));
+            request.abortWith(Faults.response(404, "API version " + Echoes.bounded(version) + " could not be found; the version is v1.0."));
         }
     }
 }

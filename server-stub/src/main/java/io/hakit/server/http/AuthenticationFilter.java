@@ -1,5 +1,6 @@
 package io.hakit.server.http;
 
+import io.hakit.server.domain.Echoes;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.PathSegment;
@@ -76,7 +77,7 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
     }
 
     static jakarta.ws.rs.core.Response forbidden(String account) {
-        return Faults.response(403, "The token does not grant access to account " + account + ".");
+        return Faults.response(403, "The token does not grant access to account " + Echoes.bounded(account) + ".");
     }
 
     /** The root (the version list), one segment (a version document, the served documents), the kit's own pages. */

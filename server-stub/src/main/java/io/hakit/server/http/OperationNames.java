@@ -3,6 +3,7 @@ package io.hakit.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hakit.openapi.HaContract;
 import io.hakit.openapi.HaContract.NamedOperation;
+import io.hakit.server.domain.Echoes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,8 +88,8 @@ public final class OperationNames {
         }
         String known = String.join(", ", actions);
         return Optional.of(keys.size() == 1
-                ? "Unknown action '" + keys.get(0) + "': the body's single key names the action, one of " + known + "."
-                : "The body must have exactly one key, the action (one of " + known + "); it has " + keys + ".");
+                ? "Unknown action '" + Echoes.bounded(keys.get(0)) + "': the body's single key names the action, one of " + known + "."
+                : "The body must have exactly one key, the action (one of " + known + "); it has " + Echoes.bounded(keys.toString()) + ".");
     }
 
     /** Every named operation, for the control API to check fault injections against. */

@@ -3,6 +3,7 @@ package io.hakit.server.http;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hakit.server.domain.Echoes;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import java.io.IOException;

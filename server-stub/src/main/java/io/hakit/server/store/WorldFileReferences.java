@@ -1,5 +1,7 @@
 package io.hakit.server.store;
 
+import static io.hakit.server.domain.DomainException.shown;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +28,7 @@ final class WorldFileReferences {
         Set<String> seen = new HashSet<>();
         for (WorldFile.Account account : nonNull(accounts)) {
             if (!seen.add(account.id())) {
-                throw new IllegalArgumentException("account " + account.id() + " is given twice");
+                throw new IllegalArgumentException("account " + shown(account.id()) + " is given twice");
             }
         }
     }
@@ -38,26 +40,28 @@ final class WorldFileReferences {
     static void check(WorldFile.Account account) {
         Set<String> instances = ids(account.instances(), WorldFile.Instance::id, account, "instance");
         Set<String> groups = ids(account.haInstances(), WorldFile.Group::id, account, "group");
-        Set<String> configurations = ids(account.configurations(), WorldFile.Configuration::id, account, "configuration");
+        Set<String> configurations = ids(account.configurations(), WorldFile.Configuration::id, account,
+                "configuration");
         Set<String> backups = ids(account.backups(), WorldFile.Backup::id, account, "backup");
         Set<String> members = new HashSet<>();
         for (WorldFile.Group g : nonNull(account.haInstances())) {
-            require(instances, g.sourceId(), account, "group " + g.id() + "'s source");
-            nonNull(g.replicaIds()).forEach(id -> require(instances, id, account, "group " + g.id() + "'s replica"));
+            require(instances, g.sourceId(), account, "group " + shown(g.id()) + "'s source");
+            nonNull(g.replicaIds()).forEach(id -> require(instances, id, account,
+                    "group " + shown(g.id()) + "'s replica"));
             member(members, g.sourceId(), account, g);
             nonNull(g.replicaIds()).forEach(id -> member(members, id, account, g));
-            optional(configurations, g.configurationId(), account, "group " + g.id() + "'s configuration");
+            optional(configurations, g.configurationId(), account, "group " + shown(g.id()) + "'s configuration");
             if (g.pending() != null && g.pending().params() != null) {
                 optional(instances, g.pending().params().get("replicaId"), account,
-                        "group " + g.id() + "'s pending replica");
+                        "group " + shown(g.id()) + "'s pending replica");
             }
         }
         for (WorldFile.Instance i : nonNull(account.instances())) {
-            optional(groups, i.haId(), account, "instance " + i.id() + "'s group");
-            optional(instances, i.replicaOf(), account, "instance " + i.id() + "'s source");
+            optional(groups, i.haId(), account, "instance " + shown(i.id()) + "'s group");
+            optional(instances, i.replicaOf(), account, "instance " + shown(i.id()) + "'s source");
         }
         for (WorldFile.Backup b : nonNull(account.backups())) {
-            optional(backups, b.parentId(), account, "backup " + b.id() + "'s parent");
+            optional(backups, b.parentId(), account, "backup " + shown(b.id()) + "'s parent");
         }
     }
 
@@ -69,15 +73,15 @@ final class WorldFileReferences {
 
     private static void require(Set<String> known, String id, WorldFile.Account account, String what) {
         if (!known.contains(id)) {
-            throw new IllegalArgumentException("account " + account.id() + ": " + what + " (" + id
+            throw new IllegalArgumentException("account " + shown(account.id()) + ": " + what + " (" + shown(id)
                     + ") is not in the file");
         }
     }
 
     private static void member(Set<String> members, String instanceId, WorldFile.Account account, WorldFile.Group g) {
         if (!members.add(instanceId)) {
-            throw new IllegalArgumentException("account " + account.id() + ": instance " + instanceId
-                    + " is a member of group " + g.id() + " and of another group, or twice of this one");
+            throw new IllegalArgumentException("account " + shown(account.id()) + ": instance " + shown(instanceId)
+                    + " is a member of group " + shown(g.id()) + " and of another group, or twice of this one");
         }
     }
 
@@ -85,8 +89,8 @@ final class WorldFileReferences {
         Set<String> ids = new HashSet<>();
         for (T item : nonNull(items)) {
             if (!ids.add(id.apply(item))) {
-                throw new IllegalArgumentException("account " + account.id() + ": " + kind + " " + id.apply(item)
-                        + " is given twice");
+                throw new IllegalArgumentException("account " + shown(account.id()) + ": " + kind + " "
+                        + shown(id.apply(item)) + " is given twice");
             }
         }
         return ids;

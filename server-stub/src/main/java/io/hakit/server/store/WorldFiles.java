@@ -1,5 +1,7 @@
 package io.hakit.server.store;
 
+import static io.hakit.server.domain.DomainException.shown;
+
 import io.hakit.server.domain.Backup;
 import io.hakit.server.domain.Catalog;
 import io.hakit.server.domain.ConfigurationGroup;
@@ -138,10 +140,10 @@ public final class WorldFiles {
         }
         group.sourceId(g.sourceId());
         group.replicaIds().addAll(nonNull(g.replicaIds()));
-        group.acls().addAll(present(nonNull(g.acls()), "group " + g.id() + "'s ACLs"));
+        group.acls().addAll(present(nonNull(g.acls()), "group " + shown(g.id()) + "'s ACLs"));
         if (g.endpoints() != null) {
-            present(g.endpoints().keySet(), "group " + g.id() + "'s endpoint networks");
-            present(g.endpoints().values(), "group " + g.id() + "'s endpoint addresses");
+            present(g.endpoints().keySet(), "group " + shown(g.id()) + "'s endpoint networks");
+            present(g.endpoints().values(), "group " + shown(g.id()) + "'s endpoint addresses");
             group.endpoints().putAll(g.endpoints());
         } else {
             group.endpoints().put("servicenet", world.loadBalancerHostname(g.id(), "servicenet"));

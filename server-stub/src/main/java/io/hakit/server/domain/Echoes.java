@@ -1,4 +1,4 @@
-package io.hakit.server.http;
+package io.hakit.server.domain;
 
 /**
  * How much of a client's own value a message repeats: at most {@link #MAX_CHARS} characters, then an ellipsis. A

@@ -96,6 +96,20 @@ class ValidationMessagesTest {
         assertThat(member).hasSizeLessThan(400).doesNotContain("n".repeat(65));
     }
 
+    /**
+     * An enum of numbers (the control API's fault status) came back in the library's words: "Instance value (200)
+     * not found in enum (possible values: [413,500,501,503])".
+     */
+    @Test
+    void aNumberOutsideItsEnumIsToldTheDocumentedValues() {
+        String error = TestServer.raw().contentType("application/json")
+                .body("{\"operation\": \"addReplica\", \"status\": 200}").post("/_emulator/faults")
+                .then().statusCode(400).extract().path("error");
+
+        assertThat(error).isEqualTo("Invalid request: The request body's value at /status is not one of the "
+                + "documented values: 413, 500, 501, 503.");
+    }
+
     private static Supplier<Response> request(Supplier<Response> request) {
         return request;
     }

@@ -36,6 +36,8 @@ final class ValidationMessages {
     private static final Pattern BOUND = Pattern.compile("\\((?:maximum|minimum): ([^,]+), found: ([^)]+)\\)");
     /** The validator's "value for int32 leads to overflow (found: ...)" and its kin for other formats. */
     private static final Pattern OVERFLOW = Pattern.compile("(?i)value for (\\w+) leads to overflow");
+    /** A JSON array of numbers: the values of an enum of integers ("possible values: [413,500]"). */
+    private static final Pattern NUMBERS = Pattern.compile("\\[(-?[0-9][0-9.eE+-]*(?:,\\s*-?[0-9][0-9.eE+-]*)*)]");
     private static final Pattern COUNTS = Pattern.compile("(\\d+)\\D+(\\d+)");
     private static final Pattern TYPES = Pattern.compile(
             "\\((\\w+)\\) does not match any allowed primitive type \\(allowed: (\\[.*])\\)");
@@ -100,7 +102,7 @@ final class ValidationMessages {
             case "minLength" -> length(subject, text, "at least");
             case "maximum" -> bound(subject, text, "at most");
             case "minimum" -> bound(subject, text, "at least");
-            case "enum" -> names(text.substring(Math.max(0, text.indexOf("possible values"))))
+            case "enum" -> enumValues(text)
                     .map(n -> subject + " is not one of the documented values: " + n + ".").orElse(null);
             case "maxItems" -> counts(subject, text, "items", "at most");
             case "minItems" -> counts(subject, text, "items", "at least");
@@ -167,6 +169,15 @@ final class ValidationMessages {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** The values an enum allows, as its message lists them: strings (["a","b"]) or numbers ([413,500]). */
+    private static Optional<String> enumValues(String text) {
+        String values = text.substring(Math.max(0, text.indexOf("possible values")));
+        return names(values).or(() -> {
+            Matcher numbers = NUMBERS.matcher(values);
+            return numbers.find() ? Optional.of(String.join(", ", numbers.group(1).split(",\\s*"))) : Optional.empty();
+        });
     }
 
     private static Optional<String> quoted(String text) {

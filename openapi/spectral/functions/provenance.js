@@ -5,13 +5,15 @@
 // every mark points at something that exists (the section, the quote, the decision).
 //
 // A rule is a schema keyword below, or a sentence of a description or summary that states a rule (a status code,
-// a bound, a default, "only", "must", ...). A mark covers the keywords listed in its "for", or all of them;
+// a bound such as "at most", "or more" or "exactly", a default, "only", "must", ...). A mark covers the keywords listed in its "for", or all of them;
 // "description" in "for" covers the description. Marks on a parameter or a header cover its schema.
 const RULE_KEYWORDS = [
   'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
   'enum', 'default', 'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties', 'additionalProperties',
 ];
-const RULE_WORDS = /\b([45]\d\d|at most|at least|defaults?|must|only|always|never|ordered|between|up to|limits?|cannot|refused|forbids?|required)\b/i;
+// A bound is also written "N or more", "exactly N" or "one or two" (the Flavor schema's "1 GB RAM or more" and
+// HaInstanceSpec's "a list of exactly one" went unmarked while only the words above were read).
+const RULE_WORDS = /\b([45]\d\d|at most|at least|defaults?|must|only|always|never|ordered|between|up to|limits?|cannot|refused|forbids?|required|or more|or larger|or fewer|exactly|one or two)\b/i;
 const SOURCES = ['seed', 'rackspace', 'kit'];
 const KIT_ID = /^(K\d+|discrepancy \d+)$/;
 const SKIP = new Set(['example', 'examples', 'x-documented-requests', 'x-operations', 'x-provenance', 'x-tagGroups']);

@@ -123,6 +123,28 @@ class ProvenanceGateTest {
                 .contains("a rule in its description has no provenance mark");
     }
 
+    /**
+     * A bound written as "N or more" or "exactly N" is a rule as much as "at most N": the Flavor schema said "HA groups
+     * take flavors of 1 GB RAM (1024 MB) or more" and HaInstanceSpec "a list of exactly one" with no mark at all, and
+     * the reviewer's page showed neither a source nor a decision under them.
+     */
+    @Test
+    void spectralRejectsAnUnmarkedOrMoreOrExactlyBound() {
+        Path broken = BrokenDocuments.write("provenance-or-more", d -> {
+            ObjectNode flavor = (ObjectNode) BrokenDocuments.at(d, "/components/schemas/Flavor");
+            flavor.remove("x-provenance");
+            flavor.put("description", "A hardware configuration. HA groups take flavors of 1 GB RAM or more.");
+            ObjectNode spec = (ObjectNode) BrokenDocuments.at(d, "/components/schemas/HaInstanceSpec");
+            spec.remove("x-provenance");
+            spec.put("description", "A new HA group: one source (a list of exactly one) and one or two replicas.");
+            spec.put("additionalProperties", true); // its one keyword rule gone, only the description states one
+        });
+        NodeTool.Result result = SpectralGateTest.lint(broken, KitPaths.OPENAPI.resolve("spectral/ruleset.yaml"));
+        assertThat(result.passed()).as(result.output()).isFalse();
+        assertThat(result.output()).contains("components.schemas.Flavor").contains("components.schemas.HaInstanceSpec")
+                .contains("a rule in its description has no provenance mark");
+    }
+
     private static ObjectNode firstMark(ObjectNode document, String pointer) {
         return (ObjectNode) document.at(pointer + "/x-provenance/0");
     }

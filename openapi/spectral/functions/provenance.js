@@ -13,6 +13,10 @@ const RULE_KEYWORDS = [
 ];
 // A bound is also written "N or more", "exactly N" or "one or two" (the Flavor schema's "1 GB RAM or more" and
 // HaInstanceSpec's "a list of exactly one" went unmarked while only the words above were read).
+// What a choice of shape decides, where no rule keyword states it (a discrepancy of the seed settles a member's
+// type, whether it is required or nullable, or its name): a mark may name these in "for" too, though an element
+// needs no mark for them.
+const SHAPE_KEYWORDS = ['type', 'required', 'nullable', 'properties', 'items', 'name'];
 const RULE_WORDS = /\b([45]\d\d|at most|at least|defaults?|must|only|always|never|ordered|between|up to|limits?|cannot|refused|forbids?|required|or more|or larger|or fewer|exactly|one or two)\b/i;
 const SOURCES = ['seed', 'rackspace', 'kit'];
 const KIT_ID = /^(K\d+|discrepancy \d+)$/;
@@ -50,9 +54,9 @@ function checkMark(mark, path, results) {
   if (sources[0] === 'kit' && !KIT_ID.test(value)) {
     results.push({ message: `kit: '${value}' is not K<n> or 'discrepancy <n>'`, path: where });
   }
-  if ('for' in mark && (!Array.isArray(mark.for)
-      || !mark.for.every((k) => k === 'description' || RULE_KEYWORDS.includes(k)))) {
-    results.push({ message: `for: lists rule keywords or 'description' (${JSON.stringify(mark.for)})`, path: where });
+  if ('for' in mark && (!Array.isArray(mark.for) || mark.for.length === 0
+      || !mark.for.every((k) => k === 'description' || RULE_KEYWORDS.includes(k) || SHAPE_KEYWORDS.includes(k)))) {
+    results.push({ message: `for: lists rule or shape keywords or 'description' (${JSON.stringify(mark.for)})`, path: where });
   }
 }
 

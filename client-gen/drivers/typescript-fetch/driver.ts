@@ -80,9 +80,9 @@ async function main(): Promise<void> {
     expect(await api.restartHaInstance(id) === undefined, 'restartHaInstance answers with no body');
     await active(id);
     await api.attachConfiguration(id, configurationId);
-    expect((await active(id))._configuration?.id === configurationId, 'attachConfiguration');
+    expect((await active(id)).configuration?.id === configurationId, 'attachConfiguration');
     await api.detachConfiguration(id);
-    expect((await active(id))._configuration === null, 'detachConfiguration');
+    expect((await active(id)).configuration === null, 'detachConfiguration');
 
     const backup = (await api.createBackup({ name: 'driver-backup', source: { type: 'ha', id } })).backup;
     await poll(async () => (await api.showBackup(backup.id)).backup.status === 'COMPLETED', 'the backup completes');

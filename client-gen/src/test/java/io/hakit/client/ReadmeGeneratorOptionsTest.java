@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
  * section). Every option the build passes that changes what is generated must therefore be in that table, or the
  * team gets another client than the one the README's snippets call: the table gave typescript-fetch only
  * {@code supportsES6=true}, without which the build's {@code npmName=ha-client} the generator writes no
- * package.json and no tsconfig.json, so neither {@code npm run build} nor {@code import ... from 'ha-client'} works.
+ * package.json and no tsconfig.json, so neither {@code npm run build} nor {@code import ... from 'ha-client'} works;
+ * nor its {@code configuration=configuration} reserved-word mapping, without which every {@code configuration} member
+ * is {@code _configuration}.
  */
 class ReadmeGeneratorOptionsTest {
 
@@ -52,7 +54,7 @@ class ReadmeGeneratorOptionsTest {
                     options.add(option.group(1) + "=" + option.group(2).trim());
                 }
             }
-            Matcher additional = Pattern.compile("<additionalProperty>([^<]*)</additionalProperty>").matcher(body);
+            Matcher additional = Pattern.compile("<(?:additionalProperty|reservedWordsMapping)>([^<]*)</").matcher(body);
             while (additional.find()) {
                 options.add(additional.group(1).trim());
             }

@@ -115,15 +115,13 @@ final class TypescriptFetchFacade implements Facade {
     }
 
     /**
-     * A model property's name in typescript-fetch: camelCase, and prefixed with {@code _} where it is one of the
-     * generator's reserved words (the document's {@code configuration} is; a new collision fails the build's tsc).
+     * A model property's name in typescript-fetch: camelCase. The generator prefixes its reserved words with
+     * {@code _}; the build maps the document's one such name, {@code configuration}, to itself
+     * ({@code reservedWordsMappings} in client-gen/pom.xml), and a new collision fails the build's tsc.
      */
     private static String property(String name) {
-        String camel = ClientOperation.camel(name);
-        return RESERVED.contains(camel) ? "_" + camel : camel;
+        return ClientOperation.camel(name);
     }
-
-    private static final java.util.Set<String> RESERVED = java.util.Set.of("configuration");
 
     private static String bodyExpression(Body body) {
         String expression = switch (body.kind()) {

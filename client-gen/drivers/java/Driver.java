@@ -65,6 +65,11 @@ public final class Driver {
         expect(configurationId.equals(active(api, id).getConfiguration().getId()), "attachConfiguration");
         api.detachConfiguration(id);
         expect(active(api, id).getConfiguration() == null, "detachConfiguration");
+        // the generated models' own fluent setter of the wire's configuration member is configuration(...), not
+        // the generator's _configuration(...) for a word it reserves (client-gen/pom.xml maps it to itself)
+        expect("".equals(new ConfigurationChange().configuration("").getConfiguration())
+                && configurationId.equals(new HaInstanceSpec().configuration(configurationId).getConfiguration()),
+                "the models' configuration(...) setters");
 
         Backup backup = api.createBackup(new BackupSpec().name("driver-backup")
                 .source(new BackupSource().type(BackupSource.TypeEnum.HA).id(id))).getBackup();

@@ -124,13 +124,12 @@ final class JavaFacade implements Facade {
     }
 
     /**
-     * A model's fluent setter: the property in camelCase, prefixed with {@code _} where the java generator reserves
-     * the name (the document's {@code configuration} clashes with its Configuration class; a new clash fails the
-     * build's compile).
+     * A model's fluent setter: the property in camelCase. The java generator prefixes its reserved words with
+     * {@code _}; the build maps the document's one such name, {@code configuration}, to itself
+     * ({@code reservedWordsMappings} in client-gen/pom.xml), and a new clash fails the build's compile.
      */
     private static String setter(String property) {
-        String camel = ClientOperation.camel(property);
-        return camel.equals("configuration") ? "_" + camel : camel;
+        return ClientOperation.camel(property);
     }
 
     private static String bodyExpression(Body body) {

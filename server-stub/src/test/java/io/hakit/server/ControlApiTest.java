@@ -491,6 +491,7 @@ class ControlApiTest {
         assertThat(huge).hasSizeLessThan(300).contains("'" + "x".repeat(63) + "…'");
     }
 
+    /** K37: every node of a group counts as an instance, and every node's volume growth toward the volume limit. */
     @Test
     void absoluteLimitsAnswerOverLimit() {
         raw().contentType(ContentType.JSON).body(Map.of("maxInstances", 16)).put("/_emulator/accounts/1234/limits")

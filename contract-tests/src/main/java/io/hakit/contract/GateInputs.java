@@ -14,6 +14,7 @@ import java.util.Optional;
  * of a thing it does not hold (a replication setup a previous run converted and deleted), is the caller's to fix.
  * Judged as the implementation's fault, such a run read "the implementation violates the contract" (exit 1). The
  * gate cannot tell a wrong token from an implementation that refuses a right one; it says which token it was.
+ * Each request is bounded whole ({@link Deadlines}): one that stalls mid-answer is an IOException, not a hang.
  */
 final class GateInputs {
 
@@ -59,9 +60,9 @@ final class GateInputs {
     private Optional<String> tokenRefused(String accountId, String token, String option) throws IOException,
             InterruptedException {
         URI uri = URI.create(config.baseUrl() + "/" + GateConfig.VERSION + "/" + segment(accountId) + "/ha?limit=1");
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri).timeout(config.requestTimeout())
+        HttpResponse<String> answer = Deadlines.send(http, HttpRequest.newBuilder(uri).timeout(config.requestTimeout())
                 .header("X-Auth-Token", token).header("Accept", "application/json").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString(), config.requestTimeout());
         String type = answer.headers().firstValue("Content-Type").orElse("").toLowerCase(java.util.Locale.ROOT);
         if (type.startsWith("text/html")) {
             // A web page where the HA API's list of groups was due: a wrong --baseUrl (another service, a proxy's
@@ -91,7 +92,7 @@ final class GateInputs {
         URI uri = URI.create(config.baseUrl() + "/" + GateConfig.VERSION + "/" + segment(accountId) + suffix);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(config.requestTimeout())
                 .header("X-Auth-Token", token).header("Accept", "application/json").GET().build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return Deadlines.send(http, request, HttpResponse.BodyHandlers.discarding(), config.requestTimeout()).statusCode();
     }
 
     private static String segment(String value) {

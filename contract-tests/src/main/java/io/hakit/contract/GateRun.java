@@ -144,8 +144,10 @@ public final class GateRun {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.requestTimeout()).build();
         try {
-            http.send(HttpRequest.newBuilder(URI.create(config.baseUrl() + "/")).timeout(config.requestTimeout()).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            // bounded body and all: the JDK's timeout ends with the headers, and a target that sent its headers and
+            // then stalled held the gate here for ever (no verdict, no reports)
+            Deadlines.send(http, HttpRequest.newBuilder(URI.create(config.baseUrl() + "/")).timeout(config.requestTimeout())
+                    .build(), HttpResponse.BodyHandlers.discarding(), config.requestTimeout());
             return null;
         } catch (IOException e) {
             return config.baseUrl() + " cannot be reached: " + e;

@@ -143,6 +143,26 @@ class GateMainTest {
     }
 
     /**
+     * A target that sends an answer's head and then stalls, before the run (GET /) or at the token check: the JDK's
+     * timeout ends with the head, and the gate waited for the rest for ever (no verdict, no reports, a CI job killed
+     * at its own timeout). Now each is a bounded "cannot be reached" (exit 3) naming the bound.
+     */
+    @Test
+    void aTargetThatStallsMidAnswerBeforeTheRunIsUnreachableWithinTheBound() throws IOException {
+        for (java.util.function.Predicate<String> whole : List.<java.util.function.Predicate<String>>of(
+                line -> false, line -> line.startsWith("GET / "))) {
+            try (StallingServer stalling = new StallingServer(whole)) {
+                Run run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                        () -> run("--baseUrl=" + stalling.baseUrl(), "--accountId=1234", "--token=secret-token-value",
+                                "--requestTimeoutSeconds=2"));
+                assertThat(run.code()).as(run.out()).isEqualTo(GateMain.UNREACHABLE);
+                assertThat(run.out()).contains("GATE NOT RUN", "no whole answer within 2 s")
+                        .doesNotContain("secret-token-value");
+            }
+        }
+    }
+
+    /**
      * A wrong --baseUrl that answers web pages (another service, a proxy's error page) is the caller's to fix: judged,
      * it read "GATE FAILED: the implementation violates the contract" (exit 1, 3 unimplemented, 18 not exercised).
      */

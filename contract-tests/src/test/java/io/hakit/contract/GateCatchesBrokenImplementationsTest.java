@@ -68,6 +68,33 @@ class GateCatchesBrokenImplementationsTest {
         assertCaught(result, "resizeVolume", "negative_data_rejection");
     }
 
+    /**
+     * Refusals with the wrong code, each the Fault of its own code and a status the operation documents: a malformed
+     * action body answered 422 (the document keeps 422 for a well-formed request), a body that is not JSON (declared
+     * text/plain) answered 400 instead of 415. Any 4xx passed negative_data_rejection.
+     */
+    @Test
+    void aMalformedBodyRefusedWithTheWrongCodeIsCaught() {
+        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+            @Override
+            public BrokenProxy.Answer answer(String method, String path, BrokenProxy.Answer answer) {
+                if (method.equals("POST") && path.endsWith("/action") && answer.status() == 400) {
+                    return new BrokenProxy.Answer(422, "{\"unprocessableEntity\": {\"code\": 422, \"message\": \"no\"}}");
+                }
+                if (method.equals("POST") && path.endsWith("/acls") && answer.status() == 415) {
+                    return new BrokenProxy.Answer(400, "{\"badRequest\": {\"code\": 400, \"message\": \"no\"}}");
+                }
+                return answer;
+            }
+        }, "--only=resizeVolume,addHaAcl", "--fuzz=60", "--seed=11", "--requestTimeoutSeconds=5");
+        assertCaught(result, "resizeVolume", "negative_data_rejection");
+        assertCaught(result, "addHaAcl", "negative_data_rejection");
+        assertThat(result.conformance().failuresOf("resizeVolume").stream()
+                .filter(f -> f.check().equals("negative_data_rejection")).map(Conformance.Failure::message))
+                .as("names what the document wants").anyMatch(m -> m.contains("answered 422")
+                        && m.contains("the document refuses a request invalid this way with 400 badRequest"));
+    }
+
     @Test
     void anUndocumentedStatusIsCaught() {
         GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {

@@ -29,7 +29,8 @@ import java.util.TreeMap;
 /**
  * Negative and generated testing, Schemathesis-style but knowing this API: requests from the kit's one generator
  * (valid ones and ones invalid in exactly one way) sent to the target's own resources, each answer judged by the
- * checks every answer goes through, plus: an invalid request is refused with a 4xx and the Fault of its code
+ * checks every answer goes through, plus: an invalid request is refused with the status the document gives it
+ * (400, 415 for a body not declared JSON; {@link DocumentedRefusal}) and the Fault of its code
  * (negative_data_rejection), a request without a valid token is refused 401 (ignored_auth; every secured operation
  * is sent without a token and with an unknown one on every run, not only when drawn), and a refused request leaves the group as it was (state_unchanged, read back). A failure is shrunk to the smallest body that still
  * fails, and reported with the seed and the request's number, which repeat it.
@@ -282,7 +283,8 @@ public final class FuzzPhase {
         if (request.credential() != GeneratedRequest.Credential.OWN) {
             outcome.put("ignored_auth", status == 401);
         } else if (!request.valid()) {
-            outcome.put("negative_data_rejection", status >= 400 && status < 500);
+            outcome.put("negative_data_rejection", DocumentedRefusal.refusedAsDocumented(request.constraint().orElseThrow(),
+                    sent.operation(), status, sent.headers()));
         }
         return outcome;
     }
@@ -446,6 +448,10 @@ public final class FuzzPhase {
         if (check.equals("error_body")) {
             return sent + ": " + AnswerChecks.faultProblem(smallest.status(), smallest.responseBody(), faultNames)
                     .orElse("not the Fault of its status");
+        }
+        if (check.equals("negative_data_rejection") && request.constraint().isPresent()) {
+            return sent + "; the document refuses a request invalid this way with "
+                    + DocumentedRefusal.wanted(request.constraint().get(), smallest.operation(), faultNames);
         }
         return sent;
     }

@@ -130,7 +130,8 @@ public final class AnswerChecks {
     /**
      * What is wrong with an error answer's body as the Fault of its status, the document's shape: one member named
      * for the status ({@code itemNotFound} for 404), an object with {@code code} (the status, an integer), {@code
-     * message} (a non-empty string) and, where there is more to say, {@code details} (a string). Empty: nothing.
+     * message} (a non-empty string) and, where there is more to say, {@code details} (a string), neither holding a
+     * stack trace ({@link StackTraces}). Empty: nothing.
      */
     public static java.util.Optional<String> faultProblem(int status, String body, Map<Integer, String> faultNames) {
         if (body == null || body.isBlank()) {
@@ -195,6 +196,14 @@ public final class AnswerChecks {
         JsonNode details = fault.get("details");
         if (details != null && !details.isTextual()) {
             return java.util.Optional.of(name + ".details is " + abbreviated(details) + ", not a string");
+        }
+        for (JsonNode text : details == null ? List.of(message) : List.of(message, details)) {
+            java.util.Optional<String> trace = StackTraces.in(text.asText());
+            if (trace.isPresent()) {
+                return java.util.Optional.of(name + "." + (text == message ? "message" : "details")
+                        + " holds a stack trace (" + trace.get() + "): the document makes it what went wrong, for a"
+                        + " person, and a trace names the implementation's insides to whoever sent the request");
+            }
         }
         return java.util.Optional.empty();
     }

@@ -95,6 +95,23 @@ class GateCatchesBrokenImplementationsTest {
                         && m.contains("the document refuses a request invalid this way with 400 badRequest"));
     }
 
+    /** A malformed body refused 400 with the Fault's shape, but a stack trace for its message: the shape was all that counted. */
+    @Test
+    void aStackTraceInAFaultIsCaught() {
+        String trace = "{\"badRequest\": {\"code\": 400, \"message\": \"java.lang.NumberFormatException: For input"
+                + " string\\n\\tat io.impl.Actions.resize(Actions.java:42)\"}}";
+        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+            @Override
+            public BrokenProxy.Answer answer(String method, String path, BrokenProxy.Answer answer) {
+                return method.equals("POST") && path.endsWith("/action") && answer.status() == 400
+                        ? new BrokenProxy.Answer(400, trace) : answer;
+            }
+        }, "--only=resizeVolume", "--fuzz=60", "--seed=11", "--requestTimeoutSeconds=5");
+        assertCaught(result, "resizeVolume", "error_body");
+        assertThat(result.conformance().failuresOf("resizeVolume").stream().map(Conformance.Failure::message))
+                .anyMatch(m -> m.contains("badRequest.message holds a stack trace"));
+    }
+
     @Test
     void anUndocumentedStatusIsCaught() {
         GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {

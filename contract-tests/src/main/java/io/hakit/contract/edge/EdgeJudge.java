@@ -135,8 +135,8 @@ public final class EdgeJudge {
         }
         String name = faultNames.get(status);
         JsonNode fault = name == null ? null : body.get(name);
-        boolean isFault = body.size() == 1 && fault != null && fault.path("code").asInt() == status
-                && fault.path("message").isTextual();
+        // the document's shape, judged as everywhere else (a stack trace in the message included)
+        boolean isFault = fault != null && io.hakit.contract.AnswerChecks.faultProblem(status, body, faultNames).isEmpty();
         return isFault ? java.util.Optional.empty() : java.util.Optional.of(new Violation("error_body",
                 (name == null ? "an undocumented error status" : "not the " + name + " Fault ("
                         + io.hakit.contract.AnswerChecks.faultProblem(status, body, faultNames).orElse("its shape") + ")")

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * --fuzzSeconds bounds the whole negative-testing phase, not only the generated requests: against a slow
  * implementation (every answer 150 ms late) the requests sent on every run (two without a valid token per secured
  * operation, the broken and mistyped bodies per named operation) and the read-backs of state_unchanged, which take
- * far longer than the budget, stop when it is spent, and what was not sent is counted and said.
+ * far longer than the budget, stop when it is spent, and what was not sent is counted and said; an operation whose
+ * refusals were not all sent is not exercised (not passed: --require-all fails it).
  */
 class FuzzBudgetTest {
 
@@ -57,6 +58,15 @@ class FuzzBudgetTest {
             assertThat(result.alwaysNotSent()).as("requests sent on every run, not sent").isPositive();
             assertThat(result.generatedNotSent()).isEqualTo(50 - result.generated());
             assertThat(said.toString(StandardCharsets.UTF_8)).contains("--fuzzSeconds").contains("were not sent");
+            // what was not sent is not passed: an operation whose refusals were cut off is not exercised
+            java.util.Map<String, Conformance.Verdict> verdicts = target.conformance().verdicts();
+            assertThat(verdicts).containsValue(Conformance.Verdict.NOT_EXERCISED);
+            verdicts.forEach((operation, verdict) -> {
+                if (verdict == Conformance.Verdict.NOT_EXERCISED) {
+                    assertThat(target.conformance().whyBehaviourNotShown(operation)).as(operation).get().asString()
+                            .contains("were not all sent within --fuzzSeconds=" + BUDGET.toSeconds());
+                }
+            });
         }
     }
 

@@ -108,6 +108,11 @@ public final class FuzzPhase {
         for (GeneratedRequest request : always) {
             if (spent() || !judge(request, fixture)) {
                 alwaysNotSent++;
+                // Its refusals unshown, the operation is not exercised: a PASSED here hid a failure the run never
+                // reached, and the same seed passed on a slow target and failed on a fast one.
+                conformance.behaviourNotShown(operation(request), "negative testing: its refusals sent on every run ("
+                        + request.constraint().orElse("") + ", ...) were not all sent within --fuzzSeconds="
+                        + config.fuzzBudget().toSeconds());
                 continue;
             }
             if (request.credential() != GeneratedRequest.Credential.OWN) {

@@ -112,6 +112,29 @@ class GateCatchesBrokenImplementationsTest {
                 .anyMatch(m -> m.contains("badRequest.message holds a stack trace"));
     }
 
+    /**
+     * Tenancy checked on reads only: another account's valid token may restart, resize or delete this account's
+     * groups. The scenarios send another account's token to this account's path on show alone, and the edge probes
+     * only on plain HTTP at the host's root: over https, under a path prefix or with --edge=off it passed.
+     */
+    @Test
+    void anotherAccountsTokenAcceptedForWritesIsCaughtWithoutTheEdgeProbes() {
+        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+            @Override
+            public void request(com.sun.net.httpserver.HttpExchange exchange, java.net.http.HttpRequest.Builder forwarded) {
+                if (!exchange.getRequestMethod().equals("GET") && exchange.getRequestURI().getRawPath().startsWith("/v1.0/1234/")
+                        && "5678-token-second-account".equals(exchange.getRequestHeaders().getFirst("X-Auth-Token"))) {
+                    forwarded.setHeader("X-Auth-Token", KitServers.TOKEN);
+                }
+            }
+        }, "--only=restartHaInstance,deleteHaInstance", "--fuzz=1", "--seed=11", "--requestTimeoutSeconds=5");
+        assertCaught(result, "restartHaInstance", "ignored_auth");
+        assertCaught(result, "deleteHaInstance", "ignored_auth");
+        assertThat(result.conformance().failuresOf("restartHaInstance").stream().map(Conformance.Failure::message))
+                .anyMatch(m -> m.contains("sent with another account's valid token ($HA_OTHER_TOKEN) to this account's"
+                        + " path, failed ignored_auth: it was not refused 403 but answered 202"));
+    }
+
     @Test
     void anUndocumentedStatusIsCaught() {
         GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {

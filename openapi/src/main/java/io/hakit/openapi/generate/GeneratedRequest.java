@@ -16,8 +16,11 @@ import java.util.Optional;
 public record GeneratedRequest(String operationId, String method, String path, Optional<String> contentType,
         Optional<String> body, Credential credential, Optional<String> constraint, int number) {
 
-    /** The token a request carries. */
-    public enum Credential { OWN, NONE, UNKNOWN }
+    /**
+     * The token a request carries: the account's own, none, an unknown one, or another account's valid token on this
+     * account's path (the generator draws none of the last: the gate, which holds a second account's token, adds them).
+     */
+    public enum Credential { OWN, NONE, UNKNOWN, ANOTHER_ACCOUNT }
 
     public boolean valid() {
         return constraint.isEmpty();

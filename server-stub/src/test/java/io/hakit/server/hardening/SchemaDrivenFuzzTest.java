@@ -73,6 +73,7 @@ class SchemaDrivenFuzzTest {
             case OWN -> TestServer.TOKEN;
             case UNKNOWN -> "not-a-token-of-the-registry";
             case NONE -> null;
+            case ANOTHER_ACCOUNT -> throw new IllegalStateException("the generator draws no other account's token");
         });
         headers.put("Content-Type", request.contentType().orElse(null));
         return new Probe.Request(request.method(), request.path(), headers,

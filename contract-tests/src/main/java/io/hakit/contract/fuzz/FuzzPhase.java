@@ -246,7 +246,8 @@ public final class FuzzPhase {
     }
 
     /**
-     * Each request sent without a token, sent again with the second account's valid token (when the gate has one):
+     * Each request sent without a token to a path that names the account, sent again with the second account's valid
+     * token (when the gate has one):
      * the account in the path is not the token's, so every secured operation answers 403, and changes nothing. The
      * scenarios try that on show alone, and the edge probes only on plain HTTP at the host's root: a tenancy check
      * made on reads but not on writes (a restart, a delete with another account's token) passed a gate run over
@@ -256,7 +257,11 @@ public final class FuzzPhase {
         if (config.otherToken().isEmpty() || config.otherAccountId().filter(config.accountId()::equals).isPresent()) {
             return List.of();
         }
+        Set<String> underAnAccount = new HashSet<>(); // a bookmark path (/flavors/2) names no account: any token opens it
+        contract.httpOperations().stream().filter(op -> op.pathTemplate().contains("{accountId}"))
+                .forEach(op -> underAnAccount.add(op.operationId()));
         return always.stream().filter(r -> r.credential() == GeneratedRequest.Credential.NONE)
+                .filter(r -> underAnAccount.contains(r.operationId()))
                 .map(r -> new GeneratedRequest(r.operationId(), r.method(), r.path(), r.contentType(), r.body(),
                         GeneratedRequest.Credential.ANOTHER_ACCOUNT, Optional.of("token-another-account"), r.number()))
                 .toList();

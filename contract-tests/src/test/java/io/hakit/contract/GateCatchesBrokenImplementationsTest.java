@@ -135,6 +135,44 @@ class GateCatchesBrokenImplementationsTest {
                         + " path, failed ignored_auth: it was not refused 403 but answered 202"));
     }
 
+    /**
+     * A conforming implementation that queues its work: a group reads as it was (ACTIVE, the old volume, replicas and
+     * version) for a moment after an action's 202, then moves. The scenarios waited for ACTIVE alone, read the group
+     * before the change showed, and failed it.
+     */
+    @Test
+    void changesThatShowAMomentAfterTheir202Pass() {
+        GateRun.Result result = gateThrough(new ReadsAsItWasAfterAnAction(Duration.ofMillis(1500)),
+                "--only=resizeVolume,resizeFlavor,addReplica,removeReplica,upgradeHaInstance", "--fuzz=0", "--seed=11");
+        assertThat(result.outcome()).as("%s", result.conformance().violations()).isEqualTo(GateRun.Outcome.PASSED);
+    }
+
+    /** GET of a group answers what it answered before an action for a while after the action's 202. */
+    private static final class ReadsAsItWasAfterAnAction implements BrokenProxy.Breakage {
+        private final Duration lag;
+        private final java.util.Map<String, String> lastRead = new ConcurrentHashMap<>();
+        private final java.util.Map<String, Long> staleUntil = new ConcurrentHashMap<>();
+
+        ReadsAsItWasAfterAnAction(Duration lag) {
+            this.lag = lag;
+        }
+
+        @Override
+        public BrokenProxy.Answer answer(String method, String path, BrokenProxy.Answer answer) {
+            String group = path.replaceFirst("/action$", "");
+            if (method.equals("POST") && path.endsWith("/action") && answer.status() == 202) {
+                staleUntil.put(group, System.nanoTime() + lag.toNanos());
+            } else if (method.equals("GET") && path.matches("/v1\\.0/1234/ha/[^/]+") && answer.status() == 200) {
+                Long until = staleUntil.get(path);
+                if (until != null && System.nanoTime() - until < 0 && lastRead.containsKey(path)) {
+                    return new BrokenProxy.Answer(200, lastRead.get(path));
+                }
+                lastRead.put(path, answer.body());
+            }
+            return answer;
+        }
+    }
+
     @Test
     void anUndocumentedStatusIsCaught() {
         GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {

@@ -1,7 +1,5 @@
 package io.hakit.contract.scenarios;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +13,7 @@ class ReplicaScenarios extends Scenario {
         ObjectNode add = documentedBody("addReplica");
         ((ObjectNode) add.at("/add_replica/replica_details")).put("flavorRef", config.flavor());
         var added = api.act(id, add).expect(202);
-        awaitState(id, "ACTIVE", added);
-        assertThat(group(id).get("replicas")).hasSize(2);
+        awaitActiveWith(id, added, "two replicas", group -> group.path("replicas").size() == 2);
         api.act(id, add).expect(422);
 
         String first = group(id).at("/replicas/0/id").asText();
@@ -25,8 +22,7 @@ class ReplicaScenarios extends Scenario {
         var removed = api.act(id, json("{\"remove_replica\": \"" + second + "\"}")).expect(202);
         target.cleanup().cannotDelete("instance " + second + ", the replica removed from HA instance " + id
                 + ": a removed replica stays as a single instance (seed), and the HA API has no call that deletes one");
-        awaitState(id, "ACTIVE", removed);
-        assertThat(group(id).get("replicas")).hasSize(1);
+        awaitActiveWith(id, removed, "one replica", group -> group.path("replicas").size() == 1);
         String last = group(id).at("/replicas/0/id").asText();
         if (!last.equals(first)) {
             // Charged to the remove, not to the show that reveals it: the remove takes the replica it names, and only it.

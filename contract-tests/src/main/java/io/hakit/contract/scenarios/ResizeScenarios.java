@@ -17,8 +17,7 @@ class ResizeScenarios extends Scenario {
         String id = activeGroup("volume");
         api.act(id, json("{\"resize_volumes\": {\"size\": 301}}")).expect(400);
         Answer resized = api.act(id, json("{\"resize_volumes\": {\"size\": 2}}")).expect(202);
-        awaitState(id, "ACTIVE", resized);
-        assertThat(group(id).at("/volume/size").asInt()).isEqualTo(2);
+        awaitActiveWith(id, resized, "volume size 2", group -> group.at("/volume/size").asInt() == 2);
         everyMemberShows(id, resized, "/volume/size", "2");
         api.act(id, json("{\"resize_volumes\": {\"size\": 1}}")).expect(422);
     }
@@ -28,10 +27,21 @@ class ResizeScenarios extends Scenario {
         String id = activeGroup("flavor");
         api.act(id, json("{\"resize_flavor\": \"no-such-flavor\"}")).expect(404, 400);
         Answer resized = api.act(id, json("{\"resize_flavor\": \"" + config.biggerFlavor() + "\"}")).expect(202);
-        awaitState(id, "ACTIVE", resized);
+        awaitActiveWith(id, resized, "a member on flavor " + config.biggerFlavor(), group -> onFlavor(group, config.biggerFlavor()));
         // The members' flavors, not the group's: the seed shows a group created with flavorRef 2 as flavor 9 and its
         // members as flavor 2 (discrepancy 9), so the document does not tie the group's flavor to the request.
         everyMemberShows(id, resized, "/flavor/id", config.biggerFlavor());
+    }
+
+    private static boolean onFlavor(JsonNode group, String flavor) {
+        for (String members : List.of("replica_source", "replicas")) {
+            for (JsonNode member : group.path(members)) {
+                if (flavor.equals(member.at("/flavor/id").asText(null))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

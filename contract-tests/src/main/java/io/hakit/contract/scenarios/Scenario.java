@@ -141,6 +141,18 @@ abstract class Scenario {
         }
     }
 
+    /**
+     * Waits until the group is ACTIVE and shows what an accepted change does. A 202 is the change accepted, not done:
+     * an implementation may leave ACTIVE a moment after it (the work queued), and waiting for ACTIVE alone read the
+     * group as it was and failed a conforming implementation. A change that never shows is charged to it.
+     */
+    void awaitActiveWith(String id, Answer change, String what, java.util.function.Predicate<JsonNode> effect) {
+        awaitAfter(change, "HA instance " + id + " to be ACTIVE with " + what, () -> {
+            JsonNode group = group(id);
+            return "ACTIVE".equals(group.path("state").asText()) && effect.test(group);
+        });
+    }
+
     /** Waits until the group is no longer in a transition. */
     String awaitSettled(String id) {
         String[] last = new String[1];

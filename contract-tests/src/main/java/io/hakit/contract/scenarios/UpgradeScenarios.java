@@ -1,7 +1,5 @@
 package io.hakit.contract.scenarios;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 
 /** Upgrades follow the documented paths; the answer shows the group in UPGRADING. */
@@ -16,7 +14,7 @@ class UpgradeScenarios extends Scenario {
         var upgraded = api.act(id, json("{\"upgrade\": {\"datastore_type\": \"" + config.datastoreType()
                 + "\", \"datastore_version\": \"" + config.upgradeVersion() + "\"}}")).expect(202)
                 .expectField("/ha_instance/state", "UPGRADING").expectField("/ha_instance/id", id);
-        awaitState(id, "ACTIVE", upgraded);
-        assertThat(group(id).at("/datastore/version").asText()).isEqualTo(config.upgradeVersion());
+        awaitActiveWith(id, upgraded, "datastore version " + config.upgradeVersion(),
+                group -> config.upgradeVersion().equals(group.at("/datastore/version").asText()));
     }
 }

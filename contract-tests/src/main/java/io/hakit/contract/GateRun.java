@@ -150,11 +150,28 @@ public final class GateRun {
                     .build(), HttpResponse.BodyHandlers.discarding(), config.requestTimeout());
             return null;
         } catch (IOException e) {
-            return config.baseUrl() + " cannot be reached: " + e;
+            return config.baseUrl() + " cannot be reached: " + withCauses(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
         }
+    }
+
+    /**
+     * The failure and its causes: the JDK's client says "java.net.ConnectException" with no message for a host that
+     * does not resolve and for a port where nothing listens alike; the cause tells them apart.
+     */
+    static String withCauses(Throwable failure) {
+        StringBuilder text = new StringBuilder(String.valueOf(failure));
+        if (failure instanceof java.net.ConnectException && failure.getCause() instanceof java.nio.channels.UnresolvedAddressException) {
+            text.append(": the host does not resolve (is the host name in --baseUrl right?)");
+        }
+        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (!text.toString().contains(cause.toString())) {
+                text.append(", caused by ").append(cause);
+            }
+        }
+        return text.toString();
     }
 
     private static Duration since(long start) {

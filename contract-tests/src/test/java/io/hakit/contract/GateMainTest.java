@@ -142,6 +142,15 @@ class GateMainTest {
         assertThat(run.out()).contains("cannot be reached").doesNotContain("secret-token-value");
     }
 
+    /** A host that does not resolve said only "java.net.ConnectException", as a closed port does. */
+    @Test
+    void aHostThatDoesNotResolveIsNamedAsSuch() {
+        Run run = run("--baseUrl=http://no-such-host.invalid:8080", "--accountId=1234", "--token=t",
+                "--requestTimeoutSeconds=5");
+        assertThat(run.code()).isEqualTo(GateMain.UNREACHABLE);
+        assertThat(run.out()).contains("cannot be reached", "UnresolvedAddressException", "the host does not resolve");
+    }
+
     /**
      * A target that sends an answer's head and then stalls, before the run (GET /) or at the token check: the JDK's
      * timeout ends with the head, and the gate waited for the rest for ever (no verdict, no reports, a CI job killed

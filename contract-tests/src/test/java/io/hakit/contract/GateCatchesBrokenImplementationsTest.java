@@ -263,18 +263,20 @@ class GateCatchesBrokenImplementationsTest {
 
     @Test
     void aScenariosOwnAssertionIsChargedBeforeItsCleanUp() {
-        // Two replicas added, one shown: ReplicaScenarios' own assertion fails on the show. It was charged to the
-        // clean-up's DELETE of the group (deleteHaInstance), the last exchange once @AfterEach had run.
-        GateRun.Result result = gateThrough(oneReplicaOfTwoShown(), "--only=addReplica", "--fuzz=0");
+        // The read endpoint (3307) shown as a second write one: GroupLifecycleScenarios' own assertion fails on the
+        // show. It was charged to the clean-up's DELETE of the group (deleteHaInstance), the last exchange once
+        // @AfterEach had run. (Two replicas added and one shown no longer serves: the replica scenario now waits for
+        // the second to show, and charges its absence to the add.)
+        GateRun.Result result = gateThrough(noReadEndpointShown(), "--only=createHaInstance", "--fuzz=0");
         assertCaught(result, "showHaInstance", "documented_behaviour");
         assertThat(result.conformance().failuresOf("deleteHaInstance")).as("not charged to the clean-up's delete").isEmpty();
     }
 
     @Test
     void aFailureOfAnOperationNotSelectedIsInTheReports() throws IOException {
-        // --only=addReplica: the replica scenario shows showHaInstance answering wrong. The run failed (exit 1), but
-        // the JUnit XML, summary.md and report.json held only addReplica, passed, and no failure at all.
-        GateRun.Result result = gateThrough(oneReplicaOfTwoShown(), "--only=addReplica", "--fuzz=0");
+        // --only=createHaInstance: the lifecycle scenario shows showHaInstance answering wrong. The run failed (exit 1),
+        // but the JUnit XML, summary.md and report.json held only the selected operation, passed, and no failure.
+        GateRun.Result result = gateThrough(noReadEndpointShown(), "--only=createHaInstance", "--fuzz=0");
         assertThat(result.outcome()).isEqualTo(GateRun.Outcome.VIOLATED);
         java.nio.file.Path reports = java.nio.file.Files.createTempDirectory("gate-reports-unselected");
         new Reports(result).writeTo(reports);
@@ -306,17 +308,19 @@ class GateCatchesBrokenImplementationsTest {
                 .contains("1 unimplemented, 0 not exercised (of 2 operations judged)"); // the table agrees with the verdict
     }
 
-    private static BrokenProxy.Breakage oneReplicaOfTwoShown() {
+    /** A group's show gives every network endpoint the write port: the read endpoint (3307) is gone. */
+    private static BrokenProxy.Breakage noReadEndpointShown() {
         return new BrokenProxy.Breakage() {
             @Override
             public BrokenProxy.Answer answer(String method, String path, BrokenProxy.Answer answer) {
                 if (method.equals("GET") && path.matches("/v1.0/1234/ha/[^/]+") && answer.status() == 200) {
                     JsonNode group = parse(answer.body());
-                    JsonNode replicas = group.at("/ha_instance/replicas");
-                    if (replicas.isArray() && replicas.size() == 2) {
-                        ((com.fasterxml.jackson.databind.node.ArrayNode) replicas).remove(1);
-                        return new BrokenProxy.Answer(200, group.toString());
-                    }
+                    group.at("/ha_instance/networks").forEach(network -> {
+                        if (network instanceof com.fasterxml.jackson.databind.node.ObjectNode object && object.has("port")) {
+                            object.put("port", 3306);
+                        }
+                    });
+                    return new BrokenProxy.Answer(200, group.toString());
                 }
                 return answer;
             }

@@ -9,12 +9,13 @@ import io.hakit.openapi.HaContract;
  * scenario.
  */
 public record Target(GateConfig config, HaApi api, Waiter waiter, Conformance conformance, HaContract contract,
-        Cleanup cleanup) {
+        Cleanup cleanup, java.util.concurrent.atomic.AtomicInteger names) {
 
     private static volatile Target current;
 
+    /** With the run's own counter of names: a counter of the JVM's named a second run's groups differently. */
     public Target(GateConfig config, HaApi api, Waiter waiter, Conformance conformance, HaContract contract) {
-        this(config, api, waiter, conformance, contract, new Cleanup());
+        this(config, api, waiter, conformance, contract, new Cleanup(), new java.util.concurrent.atomic.AtomicInteger());
     }
 
     public static void use(Target target) {

@@ -173,6 +173,29 @@ class GateCatchesBrokenImplementationsTest {
         }
     }
 
+    /**
+     * --seed repeats a run: the same requests (method, target, token, body) in the same order against the same world.
+     * The unknown token of the authentication scenario was drawn from the clock, so no two runs sent the same requests.
+     */
+    @Test
+    void theSameSeedSendsTheSameRequests() {
+        List<List<String>> runs = new java.util.ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            List<String> sent = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            gateThrough(new BrokenProxy.Breakage() {
+                @Override
+                public void request(com.sun.net.httpserver.HttpExchange exchange, String requestBody,
+                        java.net.http.HttpRequest.Builder forwarded) {
+                    sent.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
+                            + exchange.getRequestHeaders().getFirst("X-Auth-Token") + " " + requestBody);
+                }
+            }, "--only=listHaInstances,listHaAcls", "--fuzz=30", "--seed=5");
+            runs.add(List.copyOf(sent));
+        }
+        assertThat(runs.get(0)).hasSizeGreaterThan(50);
+        assertThat(runs.get(1)).containsExactlyElementsOf(runs.get(0));
+    }
+
     @Test
     void anUndocumentedStatusIsCaught() {
         GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {

@@ -438,6 +438,23 @@ class ControlApiTest {
         assertThat(onlyTheirs.at("/accounts/0/id").asText()).isEqualTo("5678");
     }
 
+    /** A typo'd account was a 200 that dumped nothing or loaded nothing, where a reset for it is 404. */
+    @Test
+    void aDumpOrLoadForAnAccountNeitherKnownNorGivenIs404AndChangesNothing() {
+        String before = raw().get("/_emulator/state").asString();
+        JsonNode missing = TestServer.json(raw().queryParam("account", "nosuch").get("/_emulator/state")
+                .then().statusCode(404).extract().response());
+        assertThat(missing.get("error").asText()).contains("nosuch");
+        raw().contentType(ContentType.JSON).queryParam("account", "nosuch").body(before).put("/_emulator/state")
+                .then().statusCode(404);
+        assertThat(raw().get("/_emulator/state").asString()).isEqualTo(before);
+
+        // An account the file gives is loaded, known or not: that is how a new account's world is put in.
+        raw().contentType(ContentType.JSON).queryParam("account", "4321").body("{\"accounts\": [{\"id\": \"4321\"}]}")
+                .put("/_emulator/state").then().statusCode(200);
+        raw().queryParam("account", "4321").get("/_emulator/state").then().statusCode(200);
+    }
+
     @Test
     void theJournalShowsWhatWasSent() {
         raw().delete("/_emulator/journal").then().statusCode(204);

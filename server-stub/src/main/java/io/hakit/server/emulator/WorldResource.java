@@ -58,6 +58,10 @@ public final class WorldResource implements WorldApi {
 
     @Override
     public Response dumpWorld(String account) {
+        Optional<Response> unknown = Optional.ofNullable(account).flatMap(accounts::unknown);
+        if (unknown.isPresent()) {
+            return unknown.get();
+        }
         return ControlResponses.json(200, world.locked(() -> WorldFiles.dump(world, Optional.ofNullable(account))));
     }
 
@@ -66,6 +70,12 @@ public final class WorldResource implements WorldApi {
         WorldFile file;
         try {
             file = Scenarios.JSON.convertValue(state, WorldFile.class);
+            // An account neither known nor in the file is a typo, as for a reset: loading it would change nothing.
+            Optional<Response> unknown = Optional.ofNullable(account).filter(id -> !file.holds(id))
+                    .flatMap(accounts::unknown);
+            if (unknown.isPresent()) {
+                return unknown.get();
+            }
             world.locked(() -> WorldFiles.loadAllOrNothing(world, file, Optional.ofNullable(account)));
         } catch (IllegalArgumentException e) {
             return ControlResponses.problem(400, "Not a world: " + (e.getCause() instanceof JsonMappingException unread

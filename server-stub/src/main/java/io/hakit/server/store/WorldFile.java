@@ -12,6 +12,11 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorldFile(Long nextId, Boolean legacyDatastoresForNewGroups, List<Account> accounts) {
 
+    /** Whether the file gives this account. */
+    public boolean holds(String accountId) {
+        return accounts != null && accounts.stream().anyMatch(account -> account != null && accountId.equals(account.id()));
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Account(
             String id,

@@ -13,6 +13,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 
 /**
  * The reference server's HTTP edge, in front of everything else. It applies Jetty's URI rules
@@ -69,7 +70,12 @@ public final class EdgeHandler extends Handler.Wrapper {
             return true;
         }
         if (!hasBody(request)) {
-            return super.handle(new CanonicalRequest(request, target, BodyInMemory.NONE), response, callback);
+            Request canonical = new CanonicalRequest(request, target, BodyInMemory.NONE);
+            if (InlineWork.fits(target.path(), 0)) {
+                return super.handle(canonical, response, callback);
+            }
+            onWorker(request, () -> dispatch(canonical, response, callback));
+            return true;
         }
         if (!admission.admits(target.path(), request.getHeaders())) {
             // The application refuses it without its body (no token for the path): nothing of it is read or held.
@@ -87,11 +93,30 @@ public final class EdgeHandler extends Handler.Wrapper {
         int cap = (int) Math.min(max + 1, Integer.MAX_VALUE - 8);
         BufferedBody.Result now = BufferedBody.read(request, cap, bodies, body ->
                 // the rest arrived on a thread that serves the connection: the application runs on a worker
-                request.getComponents().getThreadPool().execute(() -> withBody(request, target, max, body, response, callback)));
-        if (now != null) {
+                onWorker(request, () -> withBody(request, target, max, body, response, callback)));
+        if (now == null) {
+            return true;
+        }
+        if (now.bytes() == null || InlineWork.fits(target.path(), now.bytes().length)) {
             withBody(request, target, max, now, response, callback); // all of it had arrived: no hand-over to another thread
+        } else {
+            onWorker(request, () -> withBody(request, target, max, now, response, callback));
         }
         return true;
+    }
+
+    /**
+     * Jetty runs this handler on the thread that read the request, without handing it to a worker: nothing behind the
+     * edge waits on a client (bodies are read and answers held without a thread waiting), and what computes long is
+     * handed to a worker here ({@link InlineWork}).
+     */
+    @Override
+    public InvocationType getInvocationType() {
+        return InvocationType.NON_BLOCKING;
+    }
+
+    private static void onWorker(Request request, Runnable work) {
+        request.getComponents().getThreadPool().execute(work);
     }
 
     private void withBody(Request request, RequestTarget.Canonical target, long max, BufferedBody.Result body,

@@ -27,11 +27,13 @@ import org.junit.jupiter.api.Test;
  * the body is read; a body is given back before its answer completes, so a client's next body never meets its
  * last), and a request that moves a world runs one at a time (another meanwhile is a 503 with
  * Retry-After, and everything else goes on). A real Jetty with the edge, a 100 KB budget for bodies, and an
- * application that holds "/world" until the test lets it go; every wait bounded.
+ * application that holds a world's dump (WORLD) until the test lets it go; every wait bounded.
  */
 class AdmissionTest {
 
     private static final int BUDGET = 100 * 1024;
+    /** The path of a world's dump or load: the edge runs it on a worker, not on the thread that read it. */
+    private static final String WORLD = "/_emulator/state";
     private final CountDownLatch letGo = new CountDownLatch(1);
     private final CountDownLatch worldStarted = new CountDownLatch(1);
     private final CountDownLatch nextAnswered = new CountDownLatch(1);
@@ -46,7 +48,7 @@ class AdmissionTest {
         Handler application = new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                if (Request.getPathInContext(request).equals("/world")) {
+                if (Request.getPathInContext(request).equals(WORLD)) {
                     worldStarted.countDown();
                     assertThat(letGo.await(10, TimeUnit.SECONDS)).isTrue();
                 }
@@ -56,7 +58,7 @@ class AdmissionTest {
             }
         };
         Handler edge = new EdgeHandler(new BodyLimits(1024 * 1024), bodies, LingeringClose.Bounds.DEFAULT,
-                new OneAtATime(request -> Request.getPathInContext(request).equals("/world"), application));
+                new OneAtATime(request -> Request.getPathInContext(request).equals(WORLD), application));
         server.setHandler(new Handler.Wrapper(edge) { // holds the completion of "/held" until the next is answered
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
@@ -122,10 +124,10 @@ class AdmissionTest {
     @Test
     void aSecondWorldWhileOneMovesIs503AndEverythingElseGoesOn() throws Exception {
         try (Socket first = connect()) {
-            send(first, "GET /world HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            send(first, "GET " + WORLD + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
             assertThat(worldStarted.await(10, TimeUnit.SECONDS)).isTrue();
             try (Socket second = connect()) {
-                send(second, "GET /world HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+                send(second, "GET " + WORLD + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
                 assertThat(readToTheEnd(second)).startsWith("HTTP/1.1 503 ").contains("Retry-After: 1");
             }
             try (Socket other = connect()) {
@@ -136,7 +138,7 @@ class AdmissionTest {
             assertThat(readToTheEnd(first)).startsWith("HTTP/1.1 200 ");
         }
         try (Socket after = connect()) { // the permit was given back
-            send(after, "GET /world HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            send(after, "GET " + WORLD + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
             assertThat(readToTheEnd(after)).startsWith("HTTP/1.1 200 ");
         }
     }

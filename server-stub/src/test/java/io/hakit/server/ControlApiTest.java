@@ -345,8 +345,10 @@ class ControlApiTest {
      * A world with values the server cannot act on: a change in progress of a kind it does not know, or without the
      * parameter its completion reads, failed (500) once the clock reached it, on the load's own answer or on a later
      * request, and the world kept it; an instance's unknown flavor made every show of it a 500; an unknown backup
-     * status and a date that is none were refused in Java's words (class names, Jackson's). Each is now a 400 in a
-     * client's terms, and the world is left as it was.
+     * status and a date that is none were refused in Java's words (class names, Jackson's); a backup without its
+     * created date or source failed every list or show of it, and a rate without its method or path every request
+     * of its account (500s); sizes under 1 were shown as they were. Each is now a 400 in a client's terms, and the
+     * world is left as it was.
      */
     @Test
     void aWorldTheServerCannotActOnIsRefusedInAClientsTerms() throws Exception {
@@ -360,7 +362,18 @@ class ControlApiTest {
                 world -> pending(world, "backups").put("kind", "NO-SUCH-STEP").put("dueAt", past),
                 world -> ((ObjectNode) world.at("/accounts/0/instances/0")).put("flavorId", "no-such-flavor"),
                 world -> ((ObjectNode) world.at("/accounts/0/backups/0")).put("status", "NO-SUCH-STATUS"),
-                world -> ((ObjectNode) world.at("/accounts/0/backups/0")).put("created", "not-a-date"));
+                world -> ((ObjectNode) world.at("/accounts/0/backups/0")).put("created", "not-a-date"),
+                world -> ((ObjectNode) world.at("/accounts/0/backups/0")).remove("created"),
+                world -> ((ObjectNode) world.at("/accounts/0/backups/0")).remove("sourceId"),
+                world -> ((ObjectNode) world.at("/accounts/0/backups/0")).put("size", -1),
+                world -> ((ObjectNode) world.at("/accounts/0/backups/0")).put("flavorRam", 0),
+                world -> ((ObjectNode) world.at("/accounts/0/haInstances/0")).put("volume", -5),
+                world -> ((ObjectNode) world.at("/accounts/0/instances/0")).put("volume", 0),
+                world -> rate(world).remove("method"),
+                world -> rate(world).put("method", "FETCH"),
+                world -> rate(world).remove("pathPattern"),
+                world -> rate(world).put("pathPattern", "backups"),
+                world -> rate(world).put("perMinute", 0));
         for (java.util.function.Consumer<ObjectNode> change : breaks) {
             ObjectNode world = (ObjectNode) TestServer.JSON.readTree(before);
             change.accept(world);
@@ -372,6 +385,12 @@ class ControlApiTest {
         }
         advance(100_000);
         api().get(ha("")).then().statusCode(200);
+    }
+
+    /** A valid rate limit in the world's first account, for a test to break. */
+    private static ObjectNode rate(ObjectNode world) {
+        return ((ObjectNode) world.at("/accounts/0")).putObject("limits").putArray("rates").addObject()
+                .put("method", "GET").put("pathPattern", "/ha").put("perMinute", 5);
     }
 
     private static ObjectNode pending(ObjectNode world, String kind) {

@@ -3,7 +3,7 @@ package io.hakit.server.edge;
 /**
  * Which requests run on the thread that read them (a selector thread, one per core) and which are handed to a worker.
  * The edge is a non-blocking handler ({@link EdgeHandler#getInvocationType}): nothing behind it waits on a client, so
- * Jetty runs it where the request was read, with no hand-over between threads (in the bench's mixes, 12 to 17 % less
+ * Jetty runs it where the request was read, with no hand-over between threads (in the bench's mixes, about a sixth less
  * CPU per request: docs/benchmarks.md). While a request runs there, the other connections of that selector wait for
  * it, so what may compute long runs on a worker instead: a world moved by the control API (megabytes), the control
  * API as a whole (rare, and a reset builds a world), the pages for readers (built on first use, megabytes, the Swagger

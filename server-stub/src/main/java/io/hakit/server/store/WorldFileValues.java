@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
 
 /**
  * What a world file's values must be for the server to act on them: a change in progress it can complete, a flavor
- * its catalog has, a backup status it knows, the fields its answers and rate limits read, and sizes of 1 or more. Checked before anything is loaded, as {@link WorldFileReferences} is:
- * loaded, an unknown kind of change failed every request once the clock reached it, and an instance's unknown
- * flavor every show of it (500s); an unknown backup status was refused in Java's words.
+ * its catalog has, a backup status it knows, the fields its answers and rate limits read, and sizes of 1 or more.
+ * Checked before anything is loaded, as {@link WorldFileReferences} is: loaded, an unknown kind of change failed
+ * every request once the clock reached it, an instance's unknown flavor every show of it, a backup without its
+ * created date every list of backups (500s); an unknown backup status was refused in Java's words.
  */
 final class WorldFileValues {
 
@@ -30,6 +31,7 @@ final class WorldFileValues {
                 throw refused(account, "group " + shown(g.id()) + "'s flavor " + g.flavorId()
                         + " is not in the catalog");
             }
+            atLeast(account, "group " + shown(g.id()) + "'s volume", g.volume(), 1);
             if (g.pending() != null) {
                 WorldFile.Pending pending = g.pending();
                 String problem = PendingChanges.groupProblem(pending.kind(), pending.dueAt(), pending.params());
@@ -37,9 +39,6 @@ final class WorldFileValues {
                     throw refused(account, "group " + shown(g.id()) + "'s pending change " + problem);
                 }
             }
-        }
-        for (WorldFile.Group g : nonNull(account.haInstances())) {
-            atLeast(account, "group " + shown(g.id()) + "'s volume", g.volume(), 1);
         }
         for (WorldFile.Instance i : nonNull(account.instances())) {
             if (i.flavorId() == null || catalog.flavor(i.flavorId()).isEmpty()) {

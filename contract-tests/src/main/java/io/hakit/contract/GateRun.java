@@ -71,25 +71,26 @@ public final class GateRun {
         TestExecutionSummary summary = scenarios(target, progress);
         FuzzPhase.Result fuzz = new FuzzPhase.Result(0, 0, Map.of());
         int edge = 0;
-        if (config.fuzz() > 0 || config.edge()) {
-            Fixture fixture = fixture(target, progress);
-            if (fixture != null && config.fuzz() > 0) {
-                progress.printf("Negative testing (seed %d, %d requests, at most %d s)%n", config.seed(), config.fuzz(),
-                        config.fuzzBudget().toSeconds());
-                fuzz = new FuzzPhase(target, new AnswerChecks(ContractValidators.asDocumented()), progress).run(fixture);
-            }
-            if (fixture != null && config.edge()) {
-                String prefix = config.baseUrl().getRawPath();
-                if (config.baseUrl().getScheme().equals("https")) {
-                    progress.println("Edge probes: not sent (they speak plain HTTP on a socket; point --baseUrl at http)");
-                } else if (prefix != null && !prefix.isEmpty() && !prefix.equals("/")) {
-                    // the probes' paths are the host's own (/v1.0/...): below a prefix they would judge something else
-                    progress.println("Edge probes: not sent (they address the host's root, /v1.0/..., and --baseUrl has the"
-                            + " path " + prefix + "; point --baseUrl at a root that serves /v1.0/ to send them)");
-                } else {
-                    progress.println("Edge probes");
-                    edge = new EdgePhase(target, progress).run(fixture);
-                }
+        // Always: the refusals sent on every run (no token, an unknown one, another account's) are the checks of
+        // authentication and tenancy; --fuzz=0 turns off the generated requests only. It had turned off these
+        // too, and a run with it passed an implementation that served any token over https or --edge=off.
+        Fixture fixture = fixture(target, progress);
+        if (fixture != null) {
+            progress.printf("Negative testing (seed %d, the requests sent on every run and %d generated ones, at most"
+                    + " %d s)%n", config.seed(), config.fuzz(), config.fuzzBudget().toSeconds());
+            fuzz = new FuzzPhase(target, new AnswerChecks(ContractValidators.asDocumented()), progress).run(fixture);
+        }
+        if (fixture != null && config.edge()) {
+            String prefix = config.baseUrl().getRawPath();
+            if (config.baseUrl().getScheme().equals("https")) {
+                progress.println("Edge probes: not sent (they speak plain HTTP on a socket; point --baseUrl at http)");
+            } else if (prefix != null && !prefix.isEmpty() && !prefix.equals("/")) {
+                // the probes' paths are the host's own (/v1.0/...): below a prefix they would judge something else
+                progress.println("Edge probes: not sent (they address the host's root, /v1.0/..., and --baseUrl has the"
+                        + " path " + prefix + "; point --baseUrl at a root that serves /v1.0/ to send them)");
+            } else {
+                progress.println("Edge probes");
+                edge = new EdgePhase(target, progress).run(fixture);
             }
         }
         progress.println("Clean-up");

@@ -248,6 +248,22 @@ class GateCatchesBrokenImplementationsTest {
     }
 
     @Test
+    void anImplementationThatTakesAnyTokenIsCaughtWithTheGeneratedRequestsOff() {
+        // Every request on account 1234's paths passes as its owner's, whatever token it carries, or none. With
+        // --fuzz=0 (and the edge probes off, as for an https target) the gate sent no request without a right token,
+        // and passed this: --fuzz=0 turned off the refusals sent on every run as well as the generated requests.
+        GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+            @Override
+            public void request(com.sun.net.httpserver.HttpExchange exchange, java.net.http.HttpRequest.Builder forwarded) {
+                if (exchange.getRequestURI().getRawPath().startsWith("/v1.0/1234/")) {
+                    forwarded.setHeader("X-Auth-Token", KitServers.TOKEN);
+                }
+            }
+        }, "--only=showHaInstance", "--fuzz=0");
+        assertCaught(result, "showHaInstance", "ignored_auth");
+    }
+
+    @Test
     void anotherAccountReachingAGroupThroughItsOwnPathIsCaught() {
         // A tenancy check on the group's own read alone: account 5678, on its own path, reaches 1234's ACLs, backups,
         // actions and delete. The gate passed this (GATE PASSED) while it asked only for the group itself.

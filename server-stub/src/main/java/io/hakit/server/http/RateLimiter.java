@@ -38,8 +38,10 @@ public final class RateLimiter {
                 window.removeFirst();
             }
             if (window.size() >= rule.perMinute()) {
-                long wait = Duration.between(now, window.peekFirst().plus(WINDOW)).toSeconds();
-                return Optional.of(Math.max(1, wait));
+                // Rounded up: a client that waits the whole seconds it is told is then inside the limit again (41.6 s
+                // said as 41 had the gate, which waits as told, refused once more and told to wait 1 s).
+                long waitMillis = Duration.between(now, window.peekFirst().plus(WINDOW)).toMillis();
+                return Optional.of(Math.max(1, (waitMillis + 999) / 1000));
             }
             window.addLast(now);
         }

@@ -24,6 +24,12 @@ public final class Conformance {
     /** One failure: the operation, the check (named as Schemathesis names its checks where one matches), what was seen. */
     public record Failure(String operation, String check, String message, Optional<Exchange> exchange) {}
 
+    /**
+     * An answer that asked for its request to be sent again later ({@link RetryAfter}): how long it asked, and whether
+     * the gate did (false: the request's --retryAfterSeconds would have been passed, and it was judged on this answer).
+     */
+    public record Wait(String operation, Exchange exchange, java.time.Duration asked, boolean waited) {}
+
     /** Failures are charged to this when no operation is known (the target unreachable, a scenario's own setup). */
     public static final String NO_OPERATION = "(no operation)";
 
@@ -37,6 +43,7 @@ public final class Conformance {
     private final Map<String, String> behaviourNotShown = new TreeMap<>();
     /** Scenarios of no one operation (isolation) that could not run, and why. */
     private final Map<String, String> scenariosNotRun = new TreeMap<>();
+    private final List<Wait> waits = new ArrayList<>();
     private volatile Exchange last;
     /** The Fault each error status carries, as the document names it. */
     private final Map<Integer, String> faultNames;
@@ -116,6 +123,15 @@ public final class Conformance {
 
     public synchronized Map<String, String> scenariosNotRun() {
         return Map.copyOf(scenariosNotRun);
+    }
+
+    public synchronized void asked(Wait wait) {
+        waits.add(wait);
+    }
+
+    /** The answers that asked to be sent again later, in the order they came. */
+    public synchronized List<Wait> waits() {
+        return List.copyOf(waits);
     }
 
     /** The last exchange of the run: what a failure with no operation of its own is charged to. */

@@ -20,6 +20,8 @@ import java.util.Set;
  * @param datastoreType the datastore of new groups, which must be upgradable to {@code upgradeVersion}
  * @param waitBound how long a transition may take before the gate calls it a failure
  * @param requestTimeout how long one request may take before the gate calls it a hang
+ * @param retryAfterBound the most one request waits, in all, when its answers ask it to come back later
+ *     ({@link RetryAfter}); zero: it never waits
  * @param configurationId a configuration group for attach, detach and restart (found by listing when absent)
  * @param replicationInstanceId an instance of a replication setup to convert (convertToHa is not exercised without)
  * @param fuzz how many generated requests the negative testing sends (0: none)
@@ -43,6 +45,7 @@ public record GateConfig(
         String upgradeVersion,
         Duration waitBound,
         Duration requestTimeout,
+        Duration retryAfterBound,
         Optional<String> configurationId,
         Optional<String> replicationInstanceId,
         int fuzz,
@@ -72,6 +75,7 @@ public record GateConfig(
         options.put("upgradeVersion", new String[] {"10.4enc", "a version new groups can be upgraded to"});
         options.put("waitSeconds", new String[] {"120", "how long a transition may take: enough for the reference server; a real service needs 1800 or more"});
         options.put("requestTimeoutSeconds", new String[] {"30", "how long one request may take before it counts as a hang"});
+        options.put("retryAfterSeconds", new String[] {"120", "the most one request waits, in all, when an answer asks to be sent again later (a rate limit's 413, or a 503, with Retry-After): the gate waits as asked and sends it again, and judges it on its last answer (0: never waits)"});
         options.put("configurationId", new String[] {"", "a configuration group for attach, detach and restart (found by listing when absent; restart needs one with a non-dynamic parameter, such as innodb_buffer_pool_size)"});
         options.put("replicationInstanceId", new String[] {"", "an instance of a replication setup to convert (convertToHa is not exercised without)"});
         options.put("fuzz", new String[] {"500", "how many generated requests the negative testing sends besides the ones it sends on every run (0: only those)"});
@@ -133,6 +137,7 @@ public record GateConfig(
                 value(values, "datastoreVersion"), value(values, "upgradeVersion"),
                 Duration.ofSeconds(number(values, "waitSeconds", 1, 86_400)),
                 Duration.ofSeconds(number(values, "requestTimeoutSeconds", 1, 3_600)),
+                Duration.ofSeconds(number(values, "retryAfterSeconds", 0, 86_400)),
                 Optional.ofNullable(values.get("configurationId")), Optional.ofNullable(values.get("replicationInstanceId")),
                 (int) number(values, "fuzz", 0, 1_000_000), Duration.ofSeconds(number(values, "fuzzSeconds", 1, 86_400)),
                 values.containsKey("seed") ? number(values, "seed", Long.MIN_VALUE, Long.MAX_VALUE) : System.nanoTime(),
@@ -273,13 +278,13 @@ public record GateConfig(
 
     public GateConfig withReplicationInstance(String instanceId) {
         return new GateConfig(baseUrl, accountId, token, otherAccountId, otherToken, flavor, biggerFlavor, datastoreType,
-                datastoreVersion, upgradeVersion, waitBound, requestTimeout, configurationId, Optional.of(instanceId), fuzz,
+                datastoreVersion, upgradeVersion, waitBound, requestTimeout, retryAfterBound, configurationId, Optional.of(instanceId), fuzz,
                 fuzzBudget, seed, edge, selected, requireAll, reports);
     }
 
     public GateConfig withBaseUrl(URI url) {
         return new GateConfig(url, accountId, token, otherAccountId, otherToken, flavor, biggerFlavor, datastoreType,
-                datastoreVersion, upgradeVersion, waitBound, requestTimeout, configurationId, replicationInstanceId, fuzz,
+                datastoreVersion, upgradeVersion, waitBound, requestTimeout, retryAfterBound, configurationId, replicationInstanceId, fuzz,
                 fuzzBudget, seed, edge, selected, requireAll, reports);
     }
 }

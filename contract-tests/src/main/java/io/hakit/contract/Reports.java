@@ -75,10 +75,31 @@ public final class Reports {
         });
         conformance.scenariosNotRun().forEach((scenario, why) -> out.println("NOT RUN: " + scenario + ": " + why));
         result.leftovers().forEach(l -> out.println("LEFT BEHIND: " + l));
+        waitsSaid().forEach(line -> out.println(masked(line)));
         if (result.fuzz().cutShort()) {
             out.println("NOT SENT: negative testing" + fuzzCutShort());
         }
         out.println(masked(verdictLine()));
+    }
+
+    /**
+     * The answers that asked for their request again later: how many the gate waited for and how long in all, and
+     * each it did not wait for (the request's --retryAfterSeconds would have been passed), which it judged as it was.
+     */
+    private List<String> waitsSaid() {
+        List<Conformance.Wait> waits = conformance.waits();
+        List<String> lines = new ArrayList<>();
+        List<Conformance.Wait> waited = waits.stream().filter(Conformance.Wait::waited).toList();
+        if (!waited.isEmpty()) {
+            lines.add("WAITED: " + waited.size() + " answers asked for their request again later (413 or 503 with "
+                    + "Retry-After), " + waited.stream().mapToLong(w -> w.asked().toSeconds()).sum() + " s in all; the "
+                    + "gate waited as asked and sent each again");
+        }
+        waits.stream().filter(w -> !w.waited()).forEach(w -> lines.add("NOT WAITED FOR: " + w.exchange().method() + " "
+                + w.exchange().url() + " answered " + w.exchange().status() + " asking for " + w.asked().toSeconds()
+                + " s more, past the " + config.retryAfterBound().toSeconds() + " s of --retryAfterSeconds for one "
+                + "request: judged on that answer"));
+        return lines;
     }
 
     /** What the negative testing did not send because its --fuzzSeconds budget was spent ("" if it sent all). */
@@ -335,6 +356,11 @@ public final class Reports {
             md.append("\n### Left behind (delete by hand)\n\n");
             result.leftovers().forEach(l -> md.append("- ").append(l).append('\n'));
         }
+        List<String> waits = waitsSaid();
+        if (!waits.isEmpty()) {
+            md.append("\n### Answers that asked for their request again later\n\n");
+            waits.forEach(line -> md.append("- ").append(line).append('\n'));
+        }
         return md.toString();
     }
 
@@ -382,6 +408,12 @@ public final class Reports {
             }
         }
         root.set("leftovers", JSON.valueToTree(result.leftovers()));
+        ArrayNode waits = root.putArray("retryAfter");
+        for (Conformance.Wait wait : conformance.waits()) {
+            waits.addObject().put("operation", wait.operation()).put("method", wait.exchange().method())
+                    .put("url", wait.exchange().url()).put("status", wait.exchange().status())
+                    .put("askedSeconds", wait.asked().toSeconds()).put("waited", wait.waited());
+        }
         return root;
     }
 

@@ -9,6 +9,8 @@ import io.hakit.contract.AnswerChecks;
 import io.hakit.contract.Conformance;
 import io.hakit.contract.Exchange;
 import io.hakit.contract.GateConfig;
+import io.hakit.contract.Pause;
+import io.hakit.contract.RetryAfter;
 import io.hakit.contract.Secrets;
 import io.hakit.openapi.ContractValidators;
 import io.hakit.openapi.HaContract;
@@ -18,10 +20,13 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -44,13 +49,20 @@ public final class RestHaApi implements HaApi {
     private final HaContract contract;
     private final OperationNamer namer;
     private final Conformance conformance;
+    private final Pause pause;
 
+    /** Waiting on the wall clock when an answer asks for its request again later. */
     public RestHaApi(GateConfig config, OpenApiInteractionValidator validator, HaContract contract, Conformance conformance) {
-        this(config, config.accountId(), config.token(), validator, contract, conformance);
+        this(config, validator, contract, conformance, Pause.sleeping(System.out));
+    }
+
+    public RestHaApi(GateConfig config, OpenApiInteractionValidator validator, HaContract contract, Conformance conformance,
+            Pause pause) {
+        this(config, config.accountId(), config.token(), validator, contract, conformance, pause);
     }
 
     private RestHaApi(GateConfig config, String accountId, String token, OpenApiInteractionValidator validator,
-            HaContract contract, Conformance conformance) {
+            HaContract contract, Conformance conformance, Pause pause) {
         this.config = config;
         this.accountId = accountId;
         this.token = token;
@@ -59,6 +71,7 @@ public final class RestHaApi implements HaApi {
         this.contract = contract;
         this.namer = new OperationNamer(contract);
         this.conformance = conformance;
+        this.pause = pause;
     }
 
     /** Judges answers as the document says (open response objects); the kit's own suites use the strict one. */
@@ -73,32 +86,67 @@ public final class RestHaApi implements HaApi {
 
     @Override
     public HaApi as(String otherAccount, String otherToken) {
-        return new RestHaApi(config, otherAccount, otherToken, validator, contract, conformance);
+        return new RestHaApi(config, otherAccount, otherToken, validator, contract, conformance, pause);
     }
 
     private String path(String suffix) {
         return "/" + GateConfig.VERSION + "/" + accountId + suffix;
     }
 
+    /**
+     * Sends the request and judges its answer; an answer that asks for the request again later (a rate limit's 413,
+     * a 503, with Retry-After) is judged too, then the request is sent again once the wait it asked for is over, as
+     * long as this request's waits stay within --retryAfterSeconds. The last answer is the request's.
+     */
     private Answer send(String method, String path, JsonNode body) {
-        RequestSpecification request = given().config(requestConfig()).baseUri(config.baseUrl().toString())
-                .urlEncodingEnabled(false).header("Accept", "application/json");
         Map<String, String> sentHeaders = new LinkedHashMap<>();
         sentHeaders.put("Accept", "application/json");
         if (token != null) {
-            request.header("X-Auth-Token", token);
             sentHeaders.put("X-Auth-Token", Secrets.mask(config, token));
         }
         if (body != null) {
-            request.contentType("application/json").body(body.toString());
             sentHeaders.put("Content-Type", "application/json");
         }
         String rawPath = path.replaceFirst("\\?.*$", "");
         String operation = namer.name(method, rawPath, body);
         String sentBody = body == null ? null : body.toString();
-        Response response;
+        Duration waited = Duration.ZERO;
+        while (true) {
+            Response response = answerTo(method, path, sentBody, operation, sentHeaders);
+            byte[] bytes = response.asByteArray();
+            String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            Map<String, String> answerHeaders = new LinkedHashMap<>();
+            response.getHeaders().forEach(h -> answerHeaders.merge(h.getName(), h.getValue(), (a, b) -> a + ", " + b));
+            Exchange exchange = new Exchange(operation, method, config.baseUrl() + path, sentHeaders, sentBody,
+                    response.statusCode(), answerHeaders, text);
+            conformance.sent(exchange);
+            judge(operation, method, rawPath, response, text, bytes, exchange);
+            String retryAfter = response.header("Retry-After");
+            Optional<Duration> asked = RetryAfter.askedBy(response.statusCode(), retryAfter, Instant.now());
+            boolean waits = asked.isPresent() && waited.plus(asked.get()).compareTo(config.retryAfterBound()) <= 0;
+            asked.ifPresent(wait -> conformance.asked(new Conformance.Wait(operation, exchange, wait, waits)));
+            if (!waits) {
+                return new Answer(operation, method + " " + path, response.statusCode(), parse(text), retryAfter,
+                        conformance, exchange);
+            }
+            pause.pause(asked.get(), method + " " + path + " answered " + response.statusCode() + " with Retry-After: "
+                    + retryAfter);
+            waited = waited.plus(asked.get());
+        }
+    }
+
+    /** One answer to the request, its body read within --requestTimeoutSeconds; a hang or a cut answer fails it. */
+    private Response answerTo(String method, String path, String sentBody, String operation, Map<String, String> sentHeaders) {
+        RequestSpecification request = given().config(requestConfig()).baseUri(config.baseUrl().toString())
+                .urlEncodingEnabled(false).header("Accept", "application/json");
+        if (token != null) {
+            request.header("X-Auth-Token", token);
+        }
+        if (sentBody != null) {
+            request.contentType("application/json").body(sentBody);
+        }
         try {
-            response = io.hakit.contract.Deadlines.call(() -> {
+            return io.hakit.contract.Deadlines.call(() -> {
                 Response whole = request.request(method, path);
                 whole.asByteArray(); // the body too is read within the bound
                 return whole;
@@ -115,16 +163,6 @@ public final class RestHaApi implements HaApi {
             conformance.violated(operation, timedOut ? "answered_in_time" : "answer_complete", what, failed);
             throw new ContractViolation(what);
         }
-        byte[] bytes = response.asByteArray();
-        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-        Map<String, String> answerHeaders = new LinkedHashMap<>();
-        response.getHeaders().forEach(h -> answerHeaders.merge(h.getName(), h.getValue(), (a, b) -> a + ", " + b));
-        Exchange exchange = new Exchange(operation, method, config.baseUrl() + path, sentHeaders, sentBody,
-                response.statusCode(), answerHeaders, text);
-        conformance.sent(exchange);
-        judge(operation, method, rawPath, response, text, bytes, exchange);
-        return new Answer(operation, method + " " + path, response.statusCode(), parse(text),
-                response.header("Retry-After"), conformance, exchange);
     }
 
     /** Request timeouts from the gate's inputs: a hung implementation fails one request, not the whole run. */

@@ -1,0 +1,141 @@
+package io.hakit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hakit.contract.Conformance.Verdict;
+import io.hakit.contract.api.RestHaApi;
+import io.hakit.server.domain.Durations;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An implementation that enforces rate limits, as the service does (413 with Retry-After), is judged on what it does
+ * once the wait it asks for is over: the gate waits as asked and sends the request again, within
+ * --retryAfterSeconds for each request. Here the limits are the reference server's, counted on its clock, and the
+ * gate's waits move that clock: nothing sleeps.
+ */
+class RateLimitedTargetTest {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Test
+    void anImplementationThatLimitsItsAclAddsPassesWhenTheGateWaitsAsAsked() {
+        Run run = gate(2, MovesTheClock::new);
+        assertThat(run.result().outcome()).as(run.printed()).isEqualTo(GateRun.Outcome.PASSED);
+        List<Conformance.Wait> waits = run.result().conformance().waits();
+        assertThat(waits).as("the limit was reached").isNotEmpty().allSatisfy(wait -> {
+            assertThat(wait.waited()).isTrue();
+            assertThat(wait.operation()).isEqualTo("addHaAcl");
+            assertThat(wait.exchange().status()).isEqualTo(413);
+        });
+        assertThat(run.paused()).isEqualTo(waits.stream().map(Conformance.Wait::asked).reduce(Duration.ZERO, Duration::plus));
+        assertThat(run.printed()).contains("WAITED: " + waits.size() + " answers asked for their request again later");
+    }
+
+    /** What made the run above pass is the waiting: the same implementation, not waited for, fails. */
+    @Test
+    void theSameImplementationNotWaitedForFails() {
+        Run run = gate(2, MovesTheClock::new, "--retryAfterSeconds=0");
+        assertThat(run.result().outcome()).isEqualTo(GateRun.Outcome.VIOLATED);
+        assertThat(run.result().conformance().verdict("addHaAcl")).isEqualTo(Verdict.FAILED);
+        assertThat(run.paused()).isZero();
+        assertThat(run.result().conformance().waits()).isNotEmpty().noneMatch(Conformance.Wait::waited);
+        assertThat(run.printed()).contains("NOT WAITED FOR: POST ").contains("past the 0 s of --retryAfterSeconds");
+    }
+
+    /**
+     * An implementation that asks again after every wait (here: its clock never moves, so each answer asks for the
+     * same minute) is judged on its answer once the request's waits would pass --retryAfterSeconds: no endless run.
+     */
+    @Test
+    void anImplementationThatKeepsAskingIsJudgedOnceTheBoundIsSpent() {
+        Run run = gate(1, Counts::new, "--retryAfterSeconds=150");
+        assertThat(run.result().outcome()).isEqualTo(GateRun.Outcome.VIOLATED);
+        assertThat(run.result().conformance().verdict("addHaAcl")).isEqualTo(Verdict.FAILED);
+        List<Conformance.Wait> waits = run.result().conformance().waits();
+        assertThat(waits).anyMatch(Conformance.Wait::waited).anyMatch(wait -> !wait.waited());
+        // Each request waits at most 150 s in all: two waits of the limit's minute, then it is judged.
+        assertThat(waits.stream().filter(Conformance.Wait::waited).map(Conformance.Wait::asked))
+                .allSatisfy(asked -> assertThat(asked).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(60)));
+        long requestsJudged = waits.stream().filter(wait -> !wait.waited()).count();
+        assertThat(run.paused()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(150).multipliedBy(requestsJudged));
+    }
+
+    private record Run(GateRun.Result result, Duration paused, String printed) {}
+
+    /** A pause that adds up the waits it was asked for. */
+    private static class Counts implements Pause {
+        private Duration total = Duration.ZERO;
+
+        Counts(URI server) {}
+
+        @Override
+        public void pause(Duration wait, String why) {
+            total = total.plus(wait);
+        }
+    }
+
+    /** A pause that moves the reference server's clock by the wait (its rate limits count on that clock). */
+    private static final class MovesTheClock extends Counts {
+        private final URI advance;
+
+        MovesTheClock(URI server) {
+            super(server);
+            this.advance = server.resolve("/_emulator/clock/advance");
+        }
+
+        @Override
+        public void pause(Duration wait, String why) {
+            super.pause(wait, why);
+            try {
+                HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(advance).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"seconds\": " + wait.toSeconds() + "}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** The gate (scenarios and the refusals sent on every run) against a server that allows {@code aclAddsPerMinute}. */
+    private static Run gate(int aclAddsPerMinute, Function<URI, Counts> pauseFor, String... options) {
+        try (KitServers.GateServer server = KitServers.gateServer(Durations.Profile.IMMEDIATE)) {
+            HttpResponse<String> limits = HTTP.send(HttpRequest.newBuilder(server.baseUri().resolve("/_emulator/accounts/1234/limits"))
+                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                            "{\"rates\": [{\"method\": \"POST\", \"pathPattern\": \"/ha/*/acls\", \"perMinute\": "
+                                    + aclAddsPerMinute + "}]}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(limits.statusCode()).as(limits.body()).isEqualTo(200);
+            List<String> all = new ArrayList<>(List.of("--fuzz=0", "--edge=off"));
+            all.addAll(List.of(options));
+            GateConfig config = server.config(server.baseUri(), all.toArray(String[]::new));
+            Counts pause = pauseFor.apply(server.baseUri());
+            Target target = KitServers.target(config, new PollingWaiter(Duration.ofSeconds(10)), (contract, conformance) ->
+                    new RestHaApi(config, RestHaApi.documentValidator(), contract, conformance, pause));
+            GateRun.Result result = GateRun.run(target, System.out);
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            new Reports(result).print(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            System.out.print(printed.toString(StandardCharsets.UTF_8));
+            return new Run(result, pause.total, printed.toString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

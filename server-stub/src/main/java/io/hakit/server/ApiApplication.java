@@ -66,7 +66,9 @@ final class ApiApplication extends ResourceConfig {
 
     private final Singletons singletons = new Singletons();
 
-    ApiApplication(HaService service, Views views, TokenRegistry tokens, EmulatorState emulator, BodyLimits bodyLimits) {
+    /** @param ownNames the names the server was given for itself ({@link ControlApiSameOrigin}) */
+    ApiApplication(HaService service, Views views, TokenRegistry tokens, EmulatorState emulator, BodyLimits bodyLimits,
+            java.util.Set<String> ownNames) {
         register(singletons);
         register(singletons.injector());
         HaContract contract = HaContract.load();
@@ -95,7 +97,7 @@ final class ApiApplication extends ResourceConfig {
         register(FilterSequence.beforeRouting(
                 new AcceptJsonFilter(),
                 new AuthenticationFilter(tokens),
-                new ControlApiSameOrigin(),
+                new ControlApiSameOrigin(ownNames),
                 new RateLimitFilter(world, emulator.rateLimiter()),
                 new BodyLimitFilter(bodyLimits),
                 new ReadableContentType()), Priorities.AUTHENTICATION);

@@ -102,7 +102,8 @@ public final class ReferenceServer implements AutoCloseable {
             EmulatorState emulator = new EmulatorState(world, new InjectedFaults(), new Journal(),
                     new RateLimiter(clock), config.durations(), new io.hakit.server.resources.AclEncoding());
             Links links = new Links();
-            ApiApplication application = new ApiApplication(service, new Views(links), tokens, emulator, bodyLimits);
+            ApiApplication application = new ApiApplication(service, new Views(links), tokens, emulator, bodyLimits,
+                    config.ownNames());
             return new Emulated(world, tokens, links,
                     ContainerFactory.createContainer(JettyHttpContainer.class, application));
         }

@@ -32,6 +32,23 @@ public record ServerConfig(
                 Durations.Profile.SHORT, "ord", DEFAULT_MAX_BODY_BYTES, Limits.NONE);
     }
 
+    /**
+     * The names the server was given for itself: its host, and its public URL's, when they are names (an address
+     * needs no naming). A page at one of them may drive the control API.
+     */
+    public java.util.Set<String> ownNames() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        names.add(host);
+        publicUrl.ifPresent(url -> {
+            try {
+                java.util.Optional.ofNullable(new java.net.URI(url).getHost()).ifPresent(names::add);
+            } catch (java.net.URISyntaxException e) {
+                // not a URL: it names nothing (its links are what they are)
+            }
+        });
+        return java.util.Set.copyOf(names);
+    }
+
     public ServerConfig withPort(int port) {
         return new ServerConfig(host, port, publicUrl, tokens, world, durations, region, maxBodyBytes, limits);
     }

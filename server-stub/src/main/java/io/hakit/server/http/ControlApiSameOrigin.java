@@ -1,11 +1,14 @@
 package io.hakit.server.http;
 
+import com.google.common.net.InetAddresses;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.jetty.util.HostPort;
 
 /**
  * The control API takes no token, so any web page open in a tester's browser could drive it: a request that needs
@@ -14,11 +17,24 @@ import java.util.Set;
  * or a HEAD, and {@code Sec-Fetch-Site} on all. A control request from a page of another origin (its Origin's host
  * and port are not this request's Host, or it is {@code null}), or that the browser says is from another site, is
  * a 403, whatever its method and body. Clients that are not browsers send neither header.
+ *
+ * <p>A page of the same origin is one more case: its name may be one its owner pointed at this machine a moment ago
+ * (DNS rebinding), and its requests then look the same as this server's own pages' in every header. So a request a
+ * browser marks as a page's must be to a name no one else can point here: a loopback name ({@code localhost},
+ * {@code *.localhost}), an IP address, or a name the server was given (its {@code --host}, the host of its
+ * {@code --public-url}). What the user opens in the address bar ({@code Sec-Fetch-Site: none}) is not a page's.
  */
 public final class ControlApiSameOrigin implements ContainerRequestFilter {
 
     /** The Sec-Fetch-Site values of a request a page of this server, or the user, made (Fetch Metadata). */
     private static final Set<String> OWN_SITE = Set.of("same-origin", "none");
+
+    private final Set<String> givenNames;
+
+    /** @param givenNames the names the server was given for itself (not IP addresses, which are always its own) */
+    public ControlApiSameOrigin(Set<String> givenNames) {
+        this.givenNames = givenNames.stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    }
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -26,11 +42,17 @@ public final class ControlApiSameOrigin implements ContainerRequestFilter {
         if (!ErrorBodies.isControlApi(path)) {
             return;
         }
+        String origin = request.getHeaderString("Origin");
+        String host = request.getHeaderString("Host");
         String site = request.getHeaderString("Sec-Fetch-Site");
-        if (isOtherOrigin(request.getHeaderString("Origin"), request.getHeaderString("Host"))
-                || (site != null && !OWN_SITE.contains(site.strip().toLowerCase(Locale.ROOT)))) {
+        site = site == null ? null : site.strip().toLowerCase(Locale.ROOT);
+        if (isOtherOrigin(origin, host) || (site != null && !OWN_SITE.contains(site))) {
             request.abortWith(ErrorBodies.response(path, 403, "The control API answers no page of another origin: "
                     + "it takes no token, so a browser's cross-origin request is refused. Send it from a test, not a page."));
+        } else if ((origin != null || site != null && !site.equals("none")) && !isNameOfThisMachine(host)) {
+            request.abortWith(ErrorBodies.response(path, 403, "The control API answers a page only at localhost, an IP "
+                    + "address, or the name given with --host or --public-url: a page at another name may be one that "
+                    + "name's owner has just pointed at this machine. Open it at one of those, or send it from a test."));
         }
     }
 
@@ -45,5 +67,23 @@ public final class ControlApiSameOrigin implements ContainerRequestFilter {
         } catch (URISyntaxException e) {
             return true; // "null" (a sandboxed page, a file), or two values joined: no origin of this server
         }
+    }
+
+    /** Whether a Host header names this machine in a way no one else's DNS can: see the class comment. */
+    boolean isNameOfThisMachine(String hostHeader) {
+        if (hostHeader == null) {
+            return false;
+        }
+        String name;
+        try {
+            name = new HostPort(hostHeader.strip()).getHost().toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (name.endsWith(".")) { // the same name, fully qualified
+            name = name.substring(0, name.length() - 1);
+        }
+        return name.equals("localhost") || name.endsWith(".localhost") || InetAddresses.isUriInetAddress(name)
+                || givenNames.contains(name);
     }
 }

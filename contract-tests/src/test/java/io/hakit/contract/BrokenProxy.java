@@ -46,6 +46,11 @@ public final class BrokenProxy implements AutoCloseable {
             return given;
         }
 
+        /** The Retry-After the answer leaves with, given the reference server's (null: none). */
+        default String retryAfter(String method, String path, String given) {
+            return given;
+        }
+
         /** Whether the answer is sent chunked (Transfer-Encoding: chunked) rather than with a Content-Length. */
         default boolean chunked(String method, String path) {
             return false;
@@ -115,7 +120,11 @@ public final class BrokenProxy implements AutoCloseable {
                     exchange.getResponseHeaders().add("Content-Type", type);
                 }
             }
-            response.headers().firstValue("Retry-After").ifPresent(t -> exchange.getResponseHeaders().add("Retry-After", t));
+            String retryAfter = breakage.retryAfter(exchange.getRequestMethod(), rawPath,
+                    response.headers().firstValue("Retry-After").orElse(null));
+            if (retryAfter != null) {
+                exchange.getResponseHeaders().add("Retry-After", retryAfter);
+            }
             boolean chunked = out.length > 0 && breakage.chunked(exchange.getRequestMethod(), rawPath);
             exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : chunked ? 0 : out.length);
             if (out.length > 0) {

@@ -72,6 +72,72 @@ class RateLimitedTargetTest {
         assertThat(run.paused()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(150).multipliedBy(requestsJudged));
     }
 
+    /**
+     * A service unavailable for a moment (503 with Retry-After) is waited for as a rate limit is: the request is
+     * judged on its next answer, and the 503 it waited for is no server error of the implementation's.
+     */
+    @Test
+    void aServiceUnavailableForAMomentIsWaitedFor() {
+        Run run = gateThrough(new UnavailableForTwoAclAdds());
+        assertThat(run.result().outcome()).as(run.printed()).isEqualTo(GateRun.Outcome.PASSED);
+        assertThat(run.result().conformance().waits()).hasSize(2).allSatisfy(wait -> {
+            assertThat(wait.waited()).isTrue();
+            assertThat(wait.exchange().status()).isEqualTo(503);
+        });
+        assertThat(run.paused()).isEqualTo(Duration.ofSeconds(10));
+
+        Run notWaited = gateThrough(new UnavailableForTwoAclAdds(), "--retryAfterSeconds=0");
+        assertThat(notWaited.result().outcome()).isEqualTo(GateRun.Outcome.VIOLATED);
+        assertThat(notWaited.result().conformance().failuresOf("addHaAcl")).extracting(Conformance.Failure::check)
+                .contains("not_a_server_error");
+    }
+
+    /** The first two ACL adds answered 503 with Retry-After: 5 (and not forwarded as adds: sent on as a list). */
+    private static final class UnavailableForTwoAclAdds implements BrokenProxy.Breakage {
+        private final java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(2);
+        private final ThreadLocal<Boolean> unavailable = ThreadLocal.withInitial(() -> false);
+
+        @Override
+        public void request(com.sun.net.httpserver.HttpExchange exchange, String body, HttpRequest.Builder forwarded) {
+            boolean aclAdd = exchange.getRequestMethod().equals("POST") && exchange.getRequestURI().getRawPath().endsWith("/acls");
+            unavailable.set(aclAdd && left.getAndDecrement() > 0);
+            if (unavailable.get()) {
+                forwarded.method("GET", HttpRequest.BodyPublishers.noBody());
+            }
+        }
+
+        @Override
+        public BrokenProxy.Answer answer(String method, String path, BrokenProxy.Answer answer) {
+            return unavailable.get() ? new BrokenProxy.Answer(503, "{\"serviceUnavailable\": {\"code\": 503, \"message\": "
+                    + "\"The service is temporarily unavailable; try again later.\"}}") : answer;
+        }
+
+        @Override
+        public String retryAfter(String method, String path, String given) {
+            return unavailable.get() ? "5" : given;
+        }
+    }
+
+    private static Run gateThrough(BrokenProxy.Breakage breakage, String... options) {
+        try (KitServers.GateServer server = KitServers.gateServer(Durations.Profile.IMMEDIATE);
+                BrokenProxy proxy = BrokenProxy.in(server.baseUri(), breakage)) {
+            List<String> all = new ArrayList<>(List.of("--fuzz=0", "--edge=off"));
+            all.addAll(List.of(options));
+            GateConfig config = server.config(proxy.uri(), all.toArray(String[]::new));
+            return run(config, new Counts(server.baseUri()));
+        }
+    }
+
+    private static Run run(GateConfig config, Counts pause) {
+        Target target = KitServers.target(config, new PollingWaiter(Duration.ofSeconds(10)), (contract, conformance) ->
+                new RestHaApi(config, RestHaApi.documentValidator(), contract, conformance, pause));
+        GateRun.Result result = GateRun.run(target, System.out);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        new Reports(result).print(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        System.out.print(printed.toString(StandardCharsets.UTF_8));
+        return new Run(result, pause.total, printed.toString(StandardCharsets.UTF_8));
+    }
+
     private record Run(GateRun.Result result, Duration paused, String printed) {}
 
     /** A pause that adds up the waits it was asked for. */
@@ -123,14 +189,7 @@ class RateLimitedTargetTest {
             List<String> all = new ArrayList<>(List.of("--fuzz=0", "--edge=off"));
             all.addAll(List.of(options));
             GateConfig config = server.config(server.baseUri(), all.toArray(String[]::new));
-            Counts pause = pauseFor.apply(server.baseUri());
-            Target target = KitServers.target(config, new PollingWaiter(Duration.ofSeconds(10)), (contract, conformance) ->
-                    new RestHaApi(config, RestHaApi.documentValidator(), contract, conformance, pause));
-            GateRun.Result result = GateRun.run(target, System.out);
-            ByteArrayOutputStream printed = new ByteArrayOutputStream();
-            new Reports(result).print(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            System.out.print(printed.toString(StandardCharsets.UTF_8));
-            return new Run(result, pause.total, printed.toString(StandardCharsets.UTF_8));
+            return run(config, pauseFor.apply(server.baseUri()));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

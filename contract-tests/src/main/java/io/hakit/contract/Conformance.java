@@ -26,7 +26,7 @@ public final class Conformance {
 
     /**
      * An answer that asked for its request to be sent again later ({@link RetryAfter}): how long it asked, and whether
-     * the gate did (false: the request's --retryAfterSeconds would have been passed, and it was judged on this answer).
+     * the gate did (false: the run's --retryAfterSeconds would have been passed, and it was judged on this answer).
      */
     public record Wait(String operation, Exchange exchange, java.time.Duration asked, boolean waited) {}
 
@@ -132,6 +132,11 @@ public final class Conformance {
     /** The answers that asked to be sent again later, in the order they came. */
     public synchronized List<Wait> waits() {
         return List.copyOf(waits);
+    }
+
+    /** How long the run has waited, in all, for the answers that asked. */
+    public synchronized java.time.Duration waitedInAll() {
+        return waits.stream().filter(Wait::waited).map(Wait::asked).reduce(java.time.Duration.ZERO, java.time.Duration::plus);
     }
 
     /** The last exchange of the run: what a failure with no operation of its own is charged to. */

@@ -20,7 +20,7 @@ import java.util.Set;
  * @param datastoreType the datastore of new groups, which must be upgradable to {@code upgradeVersion}
  * @param waitBound how long a transition may take before the gate calls it a failure
  * @param requestTimeout how long one request may take before the gate calls it a hang
- * @param retryAfterBound the most one request waits, in all, when its answers ask it to come back later
+ * @param retryAfterBound the most the run waits, in all, when answers ask for their request again later
  *     ({@link RetryAfter}); zero: it never waits
  * @param configurationId a configuration group for attach, detach and restart (found by listing when absent)
  * @param replicationInstanceId an instance of a replication setup to convert (convertToHa is not exercised without)
@@ -75,7 +75,7 @@ public record GateConfig(
         options.put("upgradeVersion", new String[] {"10.4enc", "a version new groups can be upgraded to"});
         options.put("waitSeconds", new String[] {"120", "how long a transition may take: enough for the reference server; a real service needs 1800 or more"});
         options.put("requestTimeoutSeconds", new String[] {"30", "how long one request may take before it counts as a hang"});
-        options.put("retryAfterSeconds", new String[] {"120", "the most one request waits, in all, when an answer asks to be sent again later (a rate limit's 413, or a 503, with Retry-After): the gate waits as asked and sends it again, and judges it on its last answer (0: never waits)"});
+        options.put("retryAfterSeconds", new String[] {"300", "the most the run waits, in all, when answers ask for their request again later (a rate limit's 413, or a 503, with Retry-After): the gate waits as asked and sends the request again; once this is spent, answers are judged as they are (0: never waits)"});
         options.put("configurationId", new String[] {"", "a configuration group for attach, detach and restart (found by listing when absent; restart needs one with a non-dynamic parameter, such as innodb_buffer_pool_size)"});
         options.put("replicationInstanceId", new String[] {"", "an instance of a replication setup to convert (convertToHa is not exercised without)"});
         options.put("fuzz", new String[] {"500", "how many generated requests the negative testing sends besides the ones it sends on every run (0: only those)"});

@@ -84,7 +84,7 @@ public final class Reports {
 
     /**
      * The answers that asked for their request again later: how many the gate waited for and how long in all, and
-     * each it did not wait for (the request's --retryAfterSeconds would have been passed), which it judged as it was.
+     * each it did not wait for (the run's --retryAfterSeconds would have been passed), which it judged as it was.
      */
     private List<String> waitsSaid() {
         List<Conformance.Wait> waits = conformance.waits();
@@ -97,8 +97,8 @@ public final class Reports {
         }
         waits.stream().filter(w -> !w.waited()).forEach(w -> lines.add("NOT WAITED FOR: " + w.exchange().method() + " "
                 + w.exchange().url() + " answered " + w.exchange().status() + " asking for " + w.asked().toSeconds()
-                + " s more, past the " + config.retryAfterBound().toSeconds() + " s of --retryAfterSeconds for one "
-                + "request: judged on that answer"));
+                + " s, past the " + config.retryAfterBound().toSeconds() + " s the run may wait (--retryAfterSeconds): "
+                + "judged on that answer"));
         return lines;
     }
 

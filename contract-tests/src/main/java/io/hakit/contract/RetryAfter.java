@@ -11,7 +11,7 @@ import java.util.Optional;
  * An answer that asks for its request to be sent again later: the API's rate limit (413 with Retry-After and the
  * overLimit body's {@code retryAfter}, ha-beyond-seed.md) or a 503 with Retry-After (RFC 9110, 10.2.3). An
  * implementation that enforces its documented limits is not failed for them: the gate waits as asked and sends the
- * request again, within {@code --retryAfterSeconds} for each request, and judges it on its last answer.
+ * request again, as long as the run's waits stay within {@code --retryAfterSeconds}, and judges it on its last answer.
  */
 public final class RetryAfter {
 

@@ -96,7 +96,8 @@ public final class RestHaApi implements HaApi {
     /**
      * Sends the request and judges its answer; an answer that asks for the request again later (a rate limit's 413,
      * a 503, with Retry-After) is judged too, then the request is sent again once the wait it asked for is over, as
-     * long as this request's waits stay within --retryAfterSeconds. The last answer is the request's.
+     * long as the run's waits stay within --retryAfterSeconds (a bound for the run, so that an implementation that
+     * always asks cannot stretch it by a wait per request). The last answer is the request's.
      */
     private Answer send(String method, String path, JsonNode body) {
         Map<String, String> sentHeaders = new LinkedHashMap<>();
@@ -110,7 +111,6 @@ public final class RestHaApi implements HaApi {
         String rawPath = path.replaceFirst("\\?.*$", "");
         String operation = namer.name(method, rawPath, body);
         String sentBody = body == null ? null : body.toString();
-        Duration waited = Duration.ZERO;
         while (true) {
             Response response = answerTo(method, path, sentBody, operation, sentHeaders);
             byte[] bytes = response.asByteArray();
@@ -122,7 +122,8 @@ public final class RestHaApi implements HaApi {
             conformance.sent(exchange);
             String retryAfter = response.header("Retry-After");
             Optional<Duration> asked = RetryAfter.askedBy(response.statusCode(), retryAfter, Instant.now());
-            boolean waits = asked.isPresent() && waited.plus(asked.get()).compareTo(config.retryAfterBound()) <= 0;
+            boolean waits = asked.isPresent()
+                    && conformance.waitedInAll().plus(asked.get()).compareTo(config.retryAfterBound()) <= 0;
             asked.ifPresent(wait -> conformance.asked(new Conformance.Wait(operation, exchange, wait, waits)));
             judge(operation, method, rawPath, response, text, bytes, exchange, waits);
             if (!waits) {
@@ -130,8 +131,8 @@ public final class RestHaApi implements HaApi {
                         conformance, exchange);
             }
             pause.pause(asked.get(), method + " " + path + " answered " + response.statusCode() + " with Retry-After: "
-                    + retryAfter);
-            waited = waited.plus(asked.get());
+                    + retryAfter + " (" + conformance.waitedInAll().toSeconds() + " s of the " + config.retryAfterBound()
+                    .toSeconds() + " s the run may wait)");
         }
     }
 

@@ -19,10 +19,12 @@ import org.eclipse.jetty.util.HostPort;
  * a 403, whatever its method and body. Clients that are not browsers send neither header.
  *
  * <p>A page of the same origin is one more case: its name may be one its owner pointed at this machine a moment ago
- * (DNS rebinding), and its requests then look the same as this server's own pages' in every header. So a request a
- * browser marks as a page's must be to a name no one else can point here: a loopback name ({@code localhost},
- * {@code *.localhost}), an IP address, or a name the server was given (its {@code --host}, the host of its
- * {@code --public-url}). What the user opens in the address bar ({@code Sec-Fetch-Site: none}) is not a page's.
+ * (DNS rebinding), and its requests then look the same as this server's own pages' in every header: a GET of the
+ * same origin carries no Origin, and over plain HTTP at a name that is not localhost browsers send no
+ * {@code Sec-Fetch-Site} either. So every control request (a browser always sends a Host) must be to a name no one
+ * else can point here: a loopback name ({@code localhost}, {@code *.localhost}), an IP address, or a name the server
+ * was given (its {@code --host}, the host of its {@code --public-url}). A client that reaches the server by another
+ * name (a container's service name) gives that name with {@code --public-url}.
  */
 public final class ControlApiSameOrigin implements ContainerRequestFilter {
 
@@ -33,7 +35,7 @@ public final class ControlApiSameOrigin implements ContainerRequestFilter {
 
     /** @param givenNames the names the server was given for itself (not IP addresses, which are always its own) */
     public ControlApiSameOrigin(Set<String> givenNames) {
-        this.givenNames = givenNames.stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        this.givenNames = givenNames.stream().map(ControlApiSameOrigin::canonical).collect(Collectors.toSet());
     }
 
     @Override
@@ -49,10 +51,11 @@ public final class ControlApiSameOrigin implements ContainerRequestFilter {
         if (isOtherOrigin(origin, host) || (site != null && !OWN_SITE.contains(site))) {
             request.abortWith(ErrorBodies.response(path, 403, "The control API answers no page of another origin: "
                     + "it takes no token, so a browser's cross-origin request is refused. Send it from a test, not a page."));
-        } else if ((origin != null || site != null && !site.equals("none")) && !isNameOfThisMachine(host)) {
-            request.abortWith(ErrorBodies.response(path, 403, "The control API answers a page only at localhost, an IP "
-                    + "address, or the name given with --host or --public-url: a page at another name may be one that "
-                    + "name's owner has just pointed at this machine. Open it at one of those, or send it from a test."));
+        } else if (host != null && !isNameOfThisMachine(host)) {
+            request.abortWith(ErrorBodies.response(path, 403, "The control API answers only at localhost, an IP address, "
+                    + "or the name given with --host or --public-url: a browser's page at another name may be one that "
+                    + "name's owner has just pointed at this machine. Reach it at one of those, or start the server with "
+                    + "--public-url http://NAME:PORT for the name you use."));
         }
     }
 
@@ -69,6 +72,12 @@ public final class ControlApiSameOrigin implements ContainerRequestFilter {
         }
     }
 
+    /** A host name as compared: lower case, without the final dot of a fully qualified name. */
+    private static String canonical(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+    }
+
     /** Whether a Host header names this machine in a way no one else's DNS can: see the class comment. */
     boolean isNameOfThisMachine(String hostHeader) {
         if (hostHeader == null) {
@@ -76,12 +85,9 @@ public final class ControlApiSameOrigin implements ContainerRequestFilter {
         }
         String name;
         try {
-            name = new HostPort(hostHeader.strip()).getHost().toLowerCase(Locale.ROOT);
+            name = canonical(new HostPort(hostHeader.strip()).getHost());
         } catch (IllegalArgumentException e) {
             return false;
-        }
-        if (name.endsWith(".")) { // the same name, fully qualified
-            name = name.substring(0, name.length() - 1);
         }
         return name.equals("localhost") || name.endsWith(".localhost") || InetAddresses.isUriInetAddress(name)
                 || givenNames.contains(name);

@@ -40,8 +40,8 @@ public final class RateLimiter {
             if (window.size() >= rule.perMinute()) {
                 // Rounded up: a client that waits the whole seconds it is told is then inside the limit again (41.6 s
                 // said as 41 had the gate, which waits as told, refused once more and told to wait 1 s).
-                long waitMillis = Duration.between(now, window.peekFirst().plus(WINDOW)).toMillis();
-                return Optional.of(Math.max(1, (waitMillis + 999) / 1000));
+                long waitNanos = Duration.between(now, window.peekFirst().plus(WINDOW)).toNanos();
+                return Optional.of(Math.max(1, (waitNanos + 999_999_999) / 1_000_000_000));
             }
             window.addLast(now);
         }

@@ -25,10 +25,18 @@ public final class Conformance {
     public record Failure(String operation, String check, String message, Optional<Exchange> exchange) {}
 
     /**
-     * An answer that asked for its request to be sent again later ({@link RetryAfter}): how long it asked, and whether
-     * the gate did (false: the run's --retryAfterSeconds would have been passed, and it was judged on this answer).
+     * An answer that asked for its request to be sent again later ({@link RetryAfter}): how long it took to come,
+     * how long it asked to wait, and whether the gate did (false: the run's --retryAfterSeconds would have been
+     * passed, and it was judged on this answer).
      */
-    public record Wait(String operation, Exchange exchange, java.time.Duration asked, boolean waited) {}
+    public record Wait(String operation, Exchange exchange, java.time.Duration took, java.time.Duration asked,
+            boolean waited) {
+
+        /** What it costs the run: the wait, and the time the answer took (a slow answer that asks is no cheaper). */
+        public java.time.Duration charged() {
+            return took.plus(asked);
+        }
+    }
 
     /** Failures are charged to this when no operation is known (the target unreachable, a scenario's own setup). */
     public static final String NO_OPERATION = "(no operation)";
@@ -134,9 +142,9 @@ public final class Conformance {
         return List.copyOf(waits);
     }
 
-    /** How long the run has waited, in all, for the answers that asked. */
+    /** What the answers the run waited for have cost it, in all: the waits, and the time those answers took. */
     public synchronized java.time.Duration waitedInAll() {
-        return waits.stream().filter(Wait::waited).map(Wait::asked).reduce(java.time.Duration.ZERO, java.time.Duration::plus);
+        return waits.stream().filter(Wait::waited).map(Wait::charged).reduce(java.time.Duration.ZERO, java.time.Duration::plus);
     }
 
     /** The last exchange of the run: what a failure with no operation of its own is charged to. */

@@ -75,7 +75,7 @@ public record GateConfig(
         options.put("upgradeVersion", new String[] {"10.4enc", "a version new groups can be upgraded to"});
         options.put("waitSeconds", new String[] {"120", "how long a transition may take: enough for the reference server; a real service needs 1800 or more"});
         options.put("requestTimeoutSeconds", new String[] {"30", "how long one request may take before it counts as a hang"});
-        options.put("retryAfterSeconds", new String[] {"300", "the most the run waits, in all, when answers ask for their request again later (a rate limit's 413, or a 503, with Retry-After): the gate waits as asked and sends the request again; once this is spent, answers are judged as they are (0: never waits)"});
+        options.put("retryAfterSeconds", new String[] {"300", "the most the run spends, in all, on answers that ask for their request again later (a rate limit's 413, or a 503, with Retry-After): their waits, and the time those answers took; the gate waits as asked and sends the request again, and once this is spent judges answers as they are (0: never waits)"});
         options.put("configurationId", new String[] {"", "a configuration group for attach, detach and restart (found by listing when absent; restart needs one with a non-dynamic parameter, such as innodb_buffer_pool_size)"});
         options.put("replicationInstanceId", new String[] {"", "an instance of a replication setup to convert (convertToHa is not exercised without)"});
         options.put("fuzz", new String[] {"500", "how many generated requests the negative testing sends besides the ones it sends on every run (0: only those)"});

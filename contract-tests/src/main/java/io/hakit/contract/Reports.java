@@ -92,8 +92,10 @@ public final class Reports {
         List<Conformance.Wait> waited = waits.stream().filter(Conformance.Wait::waited).toList();
         if (!waited.isEmpty()) {
             lines.add("WAITED: " + waited.size() + " answers asked for their request again later (413 or 503 with "
-                    + "Retry-After), " + waited.stream().mapToLong(w -> w.asked().toSeconds()).sum() + " s in all; the "
-                    + "gate waited as asked and sent each again");
+                    + "Retry-After): " + waited.stream().mapToLong(w -> w.asked().toSeconds()).sum() + " s of waits, "
+                    + conformance.waitedInAll().toSeconds() + " s with the answers' own time, of the "
+                    + config.retryAfterBound().toSeconds() + " s the run may spend (--retryAfterSeconds); the gate "
+                    + "waited as asked and sent each again");
         }
         waits.stream().filter(w -> !w.waited()).forEach(w -> lines.add("NOT WAITED FOR: " + w.exchange().method() + " "
                 + w.exchange().url() + " answered " + w.exchange().status() + " asking for " + w.asked().toSeconds()
@@ -412,7 +414,8 @@ public final class Reports {
         for (Conformance.Wait wait : conformance.waits()) {
             waits.addObject().put("operation", wait.operation()).put("method", wait.exchange().method())
                     .put("url", wait.exchange().url()).put("status", wait.exchange().status())
-                    .put("askedSeconds", wait.asked().toSeconds()).put("waited", wait.waited());
+                    .put("tookMillis", wait.took().toMillis()).put("askedSeconds", wait.asked().toSeconds())
+                    .put("waited", wait.waited());
         }
         return root;
     }

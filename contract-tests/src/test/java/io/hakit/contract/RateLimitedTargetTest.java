@@ -55,20 +55,21 @@ class RateLimitedTargetTest {
     }
 
     /**
-     * An implementation that asks again after every wait (here: its clock never moves, so each answer asks for the
-     * same minute) is judged on its answers once the run's waits would pass --retryAfterSeconds: it cannot stretch
-     * the run by a wait per request.
+     * An implementation that asks again after every wait (here: its clock is frozen, so each answer asks for the
+     * same minute) is judged on its answers once the run's bound would be passed: it cannot stretch the run by a wait
+     * per request.
      */
     @Test
     void anImplementationThatKeepsAskingIsJudgedOnceTheRunsBoundIsSpent() {
-        Run run = gate(1, Counts::new, "--retryAfterSeconds=150");
+        Run run = gate(1, Counts::new, true, "--retryAfterSeconds=150");
         assertThat(run.result().outcome()).isEqualTo(GateRun.Outcome.VIOLATED);
         assertThat(run.result().conformance().verdict("addHaAcl")).isEqualTo(Verdict.FAILED);
         List<Conformance.Wait> waits = run.result().conformance().waits();
-        assertThat(waits.stream().filter(Conformance.Wait::waited)).as("two waits of the limit's minute").hasSize(2);
+        assertThat(waits.stream().filter(Conformance.Wait::waited)).as("two waits of the limit's minute").hasSize(2)
+                .allSatisfy(wait -> assertThat(wait.asked()).isEqualTo(Duration.ofMinutes(1)));
         assertThat(waits).anyMatch(wait -> !wait.waited());
-        assertThat(run.paused()).isEqualTo(run.result().conformance().waitedInAll())
-                .isBetween(Duration.ofSeconds(100), Duration.ofSeconds(150));
+        assertThat(run.paused()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(run.result().conformance().waitedInAll()).isBetween(Duration.ofMinutes(2), Duration.ofSeconds(150));
     }
 
     /**
@@ -179,7 +180,18 @@ class RateLimitedTargetTest {
 
     /** The gate (scenarios and the refusals sent on every run) against a server that allows {@code aclAddsPerMinute}. */
     private static Run gate(int aclAddsPerMinute, Function<URI, Counts> pauseFor, String... options) {
+        return gate(aclAddsPerMinute, pauseFor, false, options);
+    }
+
+    /** As above; {@code frozen}: the server's clock does not move (nor do its rate limits' windows). */
+    private static Run gate(int aclAddsPerMinute, Function<URI, Counts> pauseFor, boolean frozen, String... options) {
         try (KitServers.GateServer server = KitServers.gateServer(Durations.Profile.IMMEDIATE)) {
+            if (frozen) {
+                HttpResponse<String> clock = HTTP.send(HttpRequest.newBuilder(server.baseUri().resolve("/_emulator/clock"))
+                        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                                "{\"frozen\": true}")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(clock.statusCode()).as(clock.body()).isEqualTo(200);
+            }
             HttpResponse<String> limits = HTTP.send(HttpRequest.newBuilder(server.baseUri().resolve("/_emulator/accounts/1234/limits"))
                     .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
                             "{\"rates\": [{\"method\": \"POST\", \"pathPattern\": \"/ha/*/acls\", \"perMinute\": "

@@ -97,7 +97,8 @@ public final class RestHaApi implements HaApi {
      * Sends the request and judges its answer; an answer that asks for the request again later (a rate limit's 413,
      * a 503, with Retry-After) is judged too, then the request is sent again once the wait it asked for is over, as
      * long as the run's waits stay within --retryAfterSeconds (a bound for the run, so that an implementation that
-     * always asks cannot stretch it by a wait per request). The last answer is the request's.
+     * always asks cannot stretch it by a wait per request; the time each such answer took counts too, so that a slow
+     * answer asking for no wait cannot either). The last answer is the request's.
      */
     private Answer send(String method, String path, JsonNode body) {
         Map<String, String> sentHeaders = new LinkedHashMap<>();
@@ -112,7 +113,9 @@ public final class RestHaApi implements HaApi {
         String operation = namer.name(method, rawPath, body);
         String sentBody = body == null ? null : body.toString();
         while (true) {
+            long sent = System.nanoTime();
             Response response = answerTo(method, path, sentBody, operation, sentHeaders);
+            Duration took = Duration.ofNanos(System.nanoTime() - sent);
             byte[] bytes = response.asByteArray();
             String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
             Map<String, String> answerHeaders = new LinkedHashMap<>();
@@ -122,9 +125,9 @@ public final class RestHaApi implements HaApi {
             conformance.sent(exchange);
             String retryAfter = response.header("Retry-After");
             Optional<Duration> asked = RetryAfter.askedBy(response.statusCode(), retryAfter, Instant.now());
-            boolean waits = asked.isPresent()
-                    && conformance.waitedInAll().plus(asked.get()).compareTo(config.retryAfterBound()) <= 0;
-            asked.ifPresent(wait -> conformance.asked(new Conformance.Wait(operation, exchange, wait, waits)));
+            boolean waits = asked.isPresent() && conformance.waitedInAll().plus(took).plus(asked.get())
+                    .compareTo(config.retryAfterBound()) <= 0;
+            asked.ifPresent(wait -> conformance.asked(new Conformance.Wait(operation, exchange, took, wait, waits)));
             judge(operation, method, rawPath, response, text, bytes, exchange, waits);
             if (!waits) {
                 return new Answer(operation, method + " " + path, response.statusCode(), parse(text), retryAfter,

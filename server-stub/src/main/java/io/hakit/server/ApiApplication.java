@@ -13,6 +13,7 @@ import io.hakit.server.emulator.FaultsResource;
 import io.hakit.server.emulator.JournalResource;
 import io.hakit.server.emulator.Scenarios;
 import io.hakit.server.emulator.WorldResource;
+import io.hakit.server.emulator.WorldValuesAsDocumented;
 import io.hakit.server.http.AcceptJsonFilter;
 import io.hakit.server.http.AccessGuard;
 import io.hakit.server.http.DocumentedMethodsFilter;
@@ -85,7 +86,8 @@ final class ApiApplication extends ResourceConfig {
         resource(new SupportingResources(service, views, tokens));
         resource(new DocumentsResource(views.links()::publicUrl));
 
-        resource(new WorldResource(world, scenarios, emulator, tokens));
+        resource(new WorldResource(world, scenarios, emulator, tokens,
+                new WorldValuesAsDocumented(contract.document())));
         resource(new ClockResource(world));
         resource(new FaultsResource(emulator.faults(), operationNames));
         resource(new FailoverResource(service));

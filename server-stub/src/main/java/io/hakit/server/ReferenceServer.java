@@ -6,7 +6,9 @@ import io.hakit.server.domain.HaService;
 import io.hakit.server.domain.World;
 import io.hakit.server.edge.HttpEdge;
 import io.hakit.server.emulator.EmulatorState;
+import io.hakit.openapi.HaContract;
 import io.hakit.server.emulator.Scenarios;
+import io.hakit.server.emulator.WorldValuesAsDocumented;
 import io.hakit.server.http.AuthenticationFilter;
 import io.hakit.server.http.BodyLimits;
 import io.hakit.server.http.InjectedFaults;
@@ -141,6 +143,7 @@ public final class ReferenceServer implements AutoCloseable {
     private static void loadWorld(World world, java.nio.file.Path file) {
         try {
             WorldFile dump = Scenarios.JSON.readValue(file.toFile(), WorldFile.class);
+            new WorldValuesAsDocumented(HaContract.load().document()).check(dump, Optional.empty());
             world.locked(() -> WorldFiles.load(world, dump, Optional.empty()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the world " + file, e);

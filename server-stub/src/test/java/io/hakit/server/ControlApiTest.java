@@ -444,6 +444,110 @@ class ControlApiTest {
         api().get(ha("")).then().statusCode(200);
     }
 
+    /**
+     * A world with values its answers would show outside the HA document: each was loaded (200) and then shown, in
+     * every answer that showed it, as the document does not allow (a group named "", an ACL "nosuch", a volume of
+     * 1,234 GB, a backup's source type "nosuch", its date in the year 33658, a member that names no group: found by
+     * loading a dump with one value changed at a time and validating every show of it). Each is now a 400 that names
+     * the thing, the field and the document's schema for it, and the world is left as it was.
+     */
+    @Test
+    void aWorldWhoseAnswersWouldBreakTheDocumentIsRefused() throws Exception {
+        String before = raw().get("/_emulator/state").then().statusCode(200).extract().asString();
+        String group = "/accounts/0/haInstances/0";
+        String instance = "/accounts/0/instances/0";
+        String backup = "/accounts/0/backups/0";
+        String configuration = "/accounts/0/configurations/0";
+        Map<String, java.util.function.Consumer<ObjectNode>> breaks = new java.util.LinkedHashMap<>();
+        breaks.put("group \\S+'s name, held to the HA document's /components/schemas/HaName",
+                world -> at(world, group).put("name", ""));
+        breaks.put("group \\S+'s name, .*256 characters long", world -> at(world, group).put("name", "x".repeat(256)));
+        breaks.put("group \\S+'s name, .*is null", world -> at(world, group).putNull("name"));
+        breaks.put("group \\S+'s acls, .*\"10.0.0.1\" does not have the form",
+                world -> at(world, group).putArray("acls").add("10.0.0.1"));
+        breaks.put("group \\S+'s volume, .*is 1234; the document allows at most 300",
+                world -> at(world, group).put("volume", 1234));
+        breaks.put("group \\S+'s datastore's version", world -> at(world, group).with("datastore").putNull("version"));
+        breaks.put("group \\S+'s endpoints' networks", world -> at(world, group).with("endpoints").put("lan", "x"));
+        breaks.put("group \\S+'s id, held to the HA document's /components/parameters/haId/schema",
+                world -> renameGroup(world, "x".repeat(65)));
+        breaks.put("account \\S+'s id", world -> at(world, "/accounts/0").put("id", "x".repeat(65)));
+        breaks.put("instance \\S+'s status", world -> at(world, instance).put("status", ""));
+        breaks.put("instance \\S+'s name", world -> at(world, instance).putNull("name"));
+        breaks.put("instance \\S+'s volume", world -> at(world, instance).put("volume", 301));
+        breaks.put("instance \\S+ names no group as its group, but group \\S+ has it as a member",
+                world -> memberOf(world, group).remove("haId"));
+        breaks.put("backup \\S+'s sourceType, .*not one of the documented values: ha, instance",
+                world -> at(world, backup).put("sourceType", "nosuch"));
+        breaks.put("backup \\S+'s created and updated dates, .*\"\\+33658-",
+                world -> at(world, backup).put("created", "+33658-09-27T01:46:40Z"));
+        breaks.put("backup \\S+'s name", world -> at(world, backup).putNull("name"));
+        breaks.put("configuration \\S+'s name", world -> at(world, configuration).putNull("name"));
+        breaks.put("configuration \\S+'s datastore's version",
+                world -> at(world, configuration).with("datastore").putNull("version"));
+        breaks.forEach((expected, change) -> {
+            ObjectNode world = readTree(before);
+            change.accept(world);
+            String answer = raw().contentType(ContentType.JSON).body(world.toString()).put("/_emulator/state")
+                    .then().statusCode(400).extract().path("error");
+            assertThat(answer).startsWith("Not a world: account ").containsPattern(expected)
+                    .doesNotContain("io.hakit").doesNotContain("java.").doesNotContain("x".repeat(65));
+            assertThat(raw().get("/_emulator/state").asString()).as(expected).isEqualTo(before);
+        });
+    }
+
+    /** A value outside the document in an account the load does not read (with ?account=) is not the load's concern. */
+    @Test
+    void aLoadOfOneAccountReadsOnlyThatAccountsValues() throws Exception {
+        ObjectNode world = readTree(raw().get("/_emulator/state").then().statusCode(200).extract().asString());
+        ObjectNode other = world.withArray("accounts").addObject().put("id", "5678");
+        ObjectNode configuration = other.putArray("configurations").addObject().put("id", "c-1").putNull("name");
+        configuration.putObject("datastore").put("type", "mysql").put("version", "5.7");
+        raw().contentType(ContentType.JSON).body(world.toString()).put("/_emulator/state?account=1234")
+                .then().statusCode(200);
+        String refused = raw().contentType(ContentType.JSON).body(world.toString()).put("/_emulator/state?account=5678")
+                .then().statusCode(400).extract().path("error");
+        assertThat(refused).contains("configuration c-1's name");
+    }
+
+    private static ObjectNode readTree(String json) {
+        try {
+            return (ObjectNode) TestServer.JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static ObjectNode at(ObjectNode world, String pointer) {
+        return (ObjectNode) world.at(pointer);
+    }
+
+    /** The instance that is the source of the group at {@code group}. */
+    private static ObjectNode memberOf(ObjectNode world, String group) {
+        String source = world.at(group + "/sourceId").asText();
+        for (JsonNode instance : world.at("/accounts/0/instances")) {
+            if (instance.path("id").asText().equals(source)) {
+                return (ObjectNode) instance;
+            }
+        }
+        throw new AssertionError("the documented world's group has its source in the file");
+    }
+
+    /** Gives the first group a new id, and everything that names it that id. */
+    private static void renameGroup(ObjectNode world, String id) {
+        String old = world.at("/accounts/0/haInstances/0/id").asText();
+        at(world, "/accounts/0/haInstances/0").put("id", id);
+        for (String kind : List.of("instances", "backups")) {
+            for (JsonNode thing : world.at("/accounts/0/" + kind)) {
+                thing.fields().forEachRemaining(field -> {
+                    if (field.getValue().asText().equals(old)) {
+                        ((ObjectNode) thing).put(field.getKey(), id);
+                    }
+                });
+            }
+        }
+    }
+
     /** A valid rate limit in the world's first account, for a test to break. */
     private static ObjectNode rate(ObjectNode world) {
         return ((ObjectNode) world.at("/accounts/0")).putObject("limits").putArray("rates").addObject()

@@ -60,7 +60,8 @@ class ServerOptionsTest {
     void aWorldFileThatIsNotOneStopsTheStartWithOneLine(@TempDir Path dir) throws Exception {
         Path world = dir.resolve("world.json");
         Files.writeString(world,
-                "{\"accounts\": [{\"id\": \"1234\", \"haInstances\": [{\"id\": \"g\", \"sourceId\": \"nope\"}]}]}");
+                "{\"accounts\": [{\"id\": \"1234\", \"haInstances\": [{\"id\": \"g\", \"name\": \"g\", \"volume\": 1,"
+                        + " \"datastore\": {\"type\": \"mysql\", \"version\": \"5.7\"}, \"sourceId\": \"nope\"}]}]}");
         int port;
         try (ServerSocket free = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
@@ -97,6 +98,18 @@ class ServerOptionsTest {
                     .isInstanceOf(UncheckedIOException.class)
                     .hasMessage("cannot listen on 127.0.0.1:" + taken.getLocalPort());
         }
+    }
+
+    /** A world file is held to what PUT /_emulator/state holds a world to: its answers' values as documented. */
+    @Test
+    void aWorldFileWhoseAnswersWouldBreakTheDocumentIsRefusedAtStart(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("world.json");
+        java.nio.file.Files.writeString(file, "{\"accounts\": [{\"id\": \"1234\", \"configurations\": [{\"id\": \"c-1\","
+                + " \"name\": \"c\", \"datastore\": {\"type\": \"mysql\", \"version\": null}}]}]}");
+        ServerConfig config = ServerConfig.defaults().withPort(0).withWorld(file);
+        assertThatThrownBy(() -> ReferenceServer.start(config)).hasMessageContaining("world.json is not one: account 1234: "
+                + "configuration c-1's datastore's version, held to the HA document's "
+                + "/components/schemas/ConfigurationGroup/properties/datastore_version_name");
     }
 
     @Test

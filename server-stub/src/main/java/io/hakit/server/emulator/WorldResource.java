@@ -22,12 +22,15 @@ public final class WorldResource implements WorldApi {
     private final EmulatorState emulator;
 
     private final KnownAccounts accounts;
+    private final WorldValuesAsDocumented documented;
 
-    public WorldResource(World world, Scenarios scenarios, EmulatorState emulator, TokenRegistry tokens) {
+    public WorldResource(World world, Scenarios scenarios, EmulatorState emulator, TokenRegistry tokens,
+            WorldValuesAsDocumented documented) {
         this.world = world;
         this.scenarios = scenarios;
         this.emulator = emulator;
         this.accounts = new KnownAccounts(tokens, world);
+        this.documented = documented;
     }
 
     @Override
@@ -76,6 +79,7 @@ public final class WorldResource implements WorldApi {
             if (unknown.isPresent()) {
                 return unknown.get();
             }
+            documented.check(file, Optional.ofNullable(account)); // before the world's lock: it reads the file alone
             world.locked(() -> WorldFiles.loadAllOrNothing(world, file, Optional.ofNullable(account)));
         } catch (IllegalArgumentException e) {
             return ControlResponses.problem(400, "Not a world: " + (e.getCause() instanceof JsonMappingException unread

@@ -15,13 +15,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The validator's verdict on a request in a client's terms: which value (a JSON Pointer into the body, or the
+ * The validator's verdict on a request (or on a value of a world a client gives) in a client's terms: which value (a JSON Pointer into the body, or the
  * parameter by name) and what the document says of it. The validator's own sentences ("Instance type (null) does
  * not match any allowed primitive type") name its schema library's notions, leave a parameter unnamed, and echo
  * the client's input whole (a 120 KB value came back twice in a 720 KB 400). Here a value the client sent is
  * never repeated longer than {@link Echoes#MAX_CHARS} characters, and a message is at most {@link #MAX_CHARS}.
  */
-final class ValidationMessages {
+public final class ValidationMessages {
 
     static final int MAX_CHARS = 400;
 
@@ -85,10 +85,20 @@ final class ValidationMessages {
 
     /** One of the validator's messages about a parameter, the body or its schema; a bounded copy of any other. */
     private static String describe(ValidationReport.Message message, String rawQuery) {
-        String key = message.getKey();
         Optional<Parameter> parameter = message.getContext().flatMap(ValidationReport.MessageContext::getParameter);
         String subject = parameter.map(p -> "The " + p.getIn() + " parameter " + bounded(p.getName()))
                 .orElseGet(() -> bodySubject(message));
+        return describe(message, subject, rawQuery);
+    }
+
+    /** One of the validator's messages about a value the caller names: {@code subject} is what its sentence is about. */
+    public static String described(String subject, ValidationReport.Message message) {
+        return describe(message, subject, null);
+    }
+
+    private static String describe(ValidationReport.Message message, String subject, String rawQuery) {
+        String key = message.getKey();
+        Optional<Parameter> parameter = message.getContext().flatMap(ValidationReport.MessageContext::getParameter);
         String text = withoutPathPrefix(message);
         boolean aboutBody = key.startsWith("validation.request.body.") && !key.contains(".schema.");
         String said = switch (key.substring(key.lastIndexOf('.') + 1)) {

@@ -2,8 +2,11 @@ package io.hakit.server.store;
 
 import static io.hakit.server.domain.DomainException.shown;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -44,7 +47,10 @@ final class WorldFileReferences {
                 "configuration");
         Set<String> backups = ids(account.backups(), WorldFile.Backup::id, account, "backup");
         Set<String> members = new HashSet<>();
+        Map<String, String> memberOf = new HashMap<>(); // instance -> the group that names it a member
         for (WorldFile.Group g : nonNull(account.haInstances())) {
+            memberOf.put(g.sourceId(), g.id());
+            nonNull(g.replicaIds()).forEach(id -> memberOf.put(id, g.id()));
             require(instances, g.sourceId(), account, "group " + shown(g.id()) + "'s source");
             nonNull(g.replicaIds()).forEach(id -> require(instances, id, account,
                     "group " + shown(g.id()) + "'s replica"));
@@ -58,10 +64,24 @@ final class WorldFileReferences {
         }
         for (WorldFile.Instance i : nonNull(account.instances())) {
             optional(groups, i.haId(), account, "instance " + shown(i.id()) + "'s group");
+            sameGroup(account, i, memberOf.get(i.id()));
             optional(instances, i.replicaOf(), account, "instance " + shown(i.id()) + "'s source");
         }
         for (WorldFile.Backup b : nonNull(account.backups())) {
             optional(backups, b.parentId(), account, "backup " + shown(b.id()) + "'s parent");
+        }
+    }
+
+    /**
+     * A member names its group, and an instance names a group only if it is one of its members: every answer that
+     * shows a member gives its group's id (a member without one was shown with "ha_id": null).
+     */
+    private static void sameGroup(WorldFile.Account account, WorldFile.Instance instance, String group) {
+        if (!Objects.equals(instance.haId(), group)) {
+            throw new IllegalArgumentException("account " + shown(account.id()) + ": instance " + shown(instance.id())
+                    + " names " + (instance.haId() == null ? "no group" : "group " + shown(instance.haId()))
+                    + " as its group, but " + (group == null ? "no group" : "group " + shown(group))
+                    + " has it as a member");
         }
     }
 

@@ -346,7 +346,8 @@ public final class Views {
         return version;
     }
 
-    private static String time(Instant instant) {
+    /** A date as every answer writes it (a backup's created and updated): the document's Timestamp. */
+    public static String time(Instant instant) {
         return TIME.format(instant);
     }
 

@@ -80,6 +80,30 @@ class ValidationMessagesTest {
         assertThat(message).startsWith("Invalid request: " + said).doesNotContain(LIBRARY_WORDS);
     }
 
+    /**
+     * A path parameter of spaces is a value, which the document allows (a haId of 1 to 64 characters): it was
+     * refused 400, "The path parameter haId is required." (the validator trims a value before it looks at it). What
+     * it names is now not found (404), and a value of spaces that breaks its schema is refused for that.
+     */
+    @Test
+    void aPathParameterOfSpacesIsAValueTheDocumentAllows() {
+        String space = "%20";
+        for (String path : new String[] {"/v1.0/1234/ha/" + space, "/v1.0/1234/ha/" + space + "/acls",
+            "/v1.0/1234/ha/" + space + "/backups", "/v1.0/1234/backups/" + space,
+            "/v1.0/1234/configurations/" + space, "/v1.0/1234/instances/" + space, "/instances/" + space}) {
+            assertThat(assertRefused(404, () -> api().urlEncodingEnabled(false).get(path))).as(path)
+                    .contains("\" \"").contains("could not be found");
+        }
+        assertRefused(404, () -> api().urlEncodingEnabled(false).body("{\"restart\": {}}")
+                .post("/v1.0/1234/ha/" + space + "/action"));
+        assertThat(assertRefused(400, () -> api().urlEncodingEnabled(false).get("/v1.0/1234/ha/" + space.repeat(65))))
+                .isEqualTo("Invalid request: The path parameter haId is 65 characters long; the document allows at most 64.");
+        assertThat(assertRefused(400, () -> api().urlEncodingEnabled(false).delete(HA_1 + "/acls/" + space)))
+                .isEqualTo("Invalid request: The path parameter address is 1 characters long; the document allows at least 9.");
+        assertThat(assertRefused(400, () -> api().urlEncodingEnabled(false).get("/v1.0/1234/flavors/" + space)))
+                .startsWith("Invalid request: The path parameter flavorId does not have the form the document gives it");
+    }
+
     /** A 120 KB value came back twice in a 720 KB answer: the value is not the client's to be told again. */
     @Test
     void aLongValueIsNotEchoedBack() {

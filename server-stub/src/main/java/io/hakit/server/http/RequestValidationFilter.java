@@ -42,6 +42,7 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
     private final Supplier<OpenApiInteractionValidator> controlValidator;
     private final OperationNames operationNames;
     private final ValidationCache cache;
+    private final BlankPathParameters blankPathParameters = new BlankPathParameters();
     private final Supplier<PathParameterValues> pathParameterValues;
 
     /** Each validator is built when the first request that needs it arrives ({@link BuiltOnFirstUse}). */
@@ -94,7 +95,8 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
         if (known != null) {
             return known;
         }
-        ValidationReport report = validator.get().validateRequest(toValidatorRequest(request, body));
+        ValidationReport report = blankPathParameters.judged(
+                validator.get().validateRequest(toValidatorRequest(request, body)), decodedPathParameters(request));
         ValidationCache.Verdict verdict;
         if (report.hasErrors()) {
             JsonNode sent = parseLeniently(body);
@@ -109,6 +111,12 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
         }
         cache.put(question, verdict);
         return verdict;
+    }
+
+    private static Map<String, String> decodedPathParameters(ContainerRequestContext request) {
+        Map<String, String> parameters = new HashMap<>();
+        request.getUriInfo().getPathParameters(true).forEach((name, values) -> parameters.put(name, values.get(0)));
+        return parameters;
     }
 
     private static Map<String, String> rawPathParameters(ContainerRequestContext request) {

@@ -26,11 +26,12 @@ public final class Conformance {
 
     /**
      * An answer that asked for its request to be sent again later ({@link RetryAfter}): how long it took to come,
-     * how long it asked to wait, and whether the gate did (false: the run's --retryAfterSeconds would have been
-     * passed, and it was judged on this answer).
+     * how long it asked to wait, and whether the gate did; if not, which bound the wait would have passed
+     * ({@code notWaitedBecause}: the run's --retryAfterSeconds, or the negative testing's --fuzzSeconds), and it was
+     * judged on this answer.
      */
     public record Wait(String operation, Exchange exchange, java.time.Duration took, java.time.Duration asked,
-            boolean waited) {
+            boolean waited, String notWaitedBecause) {
 
         /** What it costs the run: the wait, and the time the answer took (a slow answer that asks is no cheaper). */
         public java.time.Duration charged() {
@@ -145,6 +146,19 @@ public final class Conformance {
     /** What the answers the run waited for have cost it, in all: the waits, and the time those answers took. */
     public synchronized java.time.Duration waitedInAll() {
         return waits.stream().filter(Wait::waited).map(Wait::charged).reduce(java.time.Duration.ZERO, java.time.Duration::plus);
+    }
+
+    /**
+     * Whether the run may wait for an answer that took {@code took} and asks for {@code asked}: what such answers
+     * have cost it, this one included, stays within {@code bound} (--retryAfterSeconds).
+     */
+    public synchronized boolean mayWait(java.time.Duration took, java.time.Duration asked, java.time.Duration bound) {
+        return waitedInAll().plus(took).plus(asked).compareTo(bound) <= 0;
+    }
+
+    /** Why an answer that asked was not waited for, when the run's bound was what stopped it. */
+    public static String pastTheRunsBound(java.time.Duration bound) {
+        return "past the " + bound.toSeconds() + " s the run may wait (--retryAfterSeconds)";
     }
 
     /** The last exchange of the run: what a failure with no operation of its own is charged to. */

@@ -79,7 +79,7 @@ public record GateConfig(
         options.put("configurationId", new String[] {"", "a configuration group for attach, detach and restart (found by listing when absent; restart needs one with a non-dynamic parameter, such as innodb_buffer_pool_size)"});
         options.put("replicationInstanceId", new String[] {"", "an instance of a replication setup to convert (convertToHa is not exercised without)"});
         options.put("fuzz", new String[] {"500", "how many generated requests the negative testing sends besides the ones it sends on every run (0: only those)"});
-        options.put("fuzzSeconds", new String[] {"60", "the most time the negative testing may take, all of it: the requests sent on every run, the generated ones, their read-backs and shrinking; none is begun after it (the one under way finishes its read-back), and what was not sent is reported (an operation whose every-run requests were not all sent is not exercised)"});
+        options.put("fuzzSeconds", new String[] {"60", "the most time the negative testing may take, all of it: the requests sent on every run, the generated ones, their read-backs and shrinking, and its waits for answers that ask for their request again later; none is begun after it (the one under way finishes its read-back), and what was not sent is reported (an operation whose every-run requests were not all sent is not exercised)"});
         options.put("seed", new String[] {"", "repeat a run: the seed its report printed (a new one is drawn when absent)"});
         options.put("edge", new String[] {"on", "on or off: the raw-socket edge probes"});
         options.put("only", new String[] {"", "comma-separated named operations: judge only these"});

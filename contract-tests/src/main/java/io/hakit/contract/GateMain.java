@@ -57,8 +57,9 @@ public final class GateMain {
             System.err.println("gate: " + reportsRefused.get());
             return BAD_INVOCATION;
         }
-        Target target = new Target(config, new RestHaApi(config, RestHaApi.documentValidator(), contract, conformance),
-                new PollingWaiter(config.waitBound(), System.out), conformance, contract);
+        Pause pause = Pause.sleeping(System.out);
+        Target target = new Target(config, new RestHaApi(config, RestHaApi.documentValidator(), contract, conformance,
+                pause), new PollingWaiter(config.waitBound(), System.out), conformance, contract, pause);
         System.out.printf("Gating %s (account %s) against the HA API document; seed %d%n", config.baseUrl(),
                 config.accountId(), config.seed());
         GateRun.Result result = GateRun.run(target, System.out);

@@ -84,7 +84,8 @@ public final class Reports {
 
     /**
      * The answers that asked for their request again later: how many the gate waited for and how long in all, and
-     * each it did not wait for (the run's --retryAfterSeconds would have been passed), which it judged as it was.
+     * each it did not wait for (the run's --retryAfterSeconds, or the negative testing's --fuzzSeconds, would have
+     * been passed), which it judged as it was.
      */
     private List<String> waitsSaid() {
         List<Conformance.Wait> waits = conformance.waits();
@@ -99,8 +100,7 @@ public final class Reports {
         }
         waits.stream().filter(w -> !w.waited()).forEach(w -> lines.add("NOT WAITED FOR: " + w.exchange().method() + " "
                 + w.exchange().url() + " answered " + w.exchange().status() + " asking for " + w.asked().toSeconds()
-                + " s, past the " + config.retryAfterBound().toSeconds() + " s the run may wait (--retryAfterSeconds): "
-                + "judged on that answer"));
+                + " s, " + w.notWaitedBecause() + ": judged on that answer"));
         return lines;
     }
 
@@ -415,7 +415,7 @@ public final class Reports {
             waits.addObject().put("operation", wait.operation()).put("method", wait.exchange().method())
                     .put("url", wait.exchange().url()).put("status", wait.exchange().status())
                     .put("tookMillis", wait.took().toMillis()).put("askedSeconds", wait.asked().toSeconds())
-                    .put("waited", wait.waited());
+                    .put("waited", wait.waited()).put("notWaitedBecause", wait.notWaitedBecause());
         }
         return root;
     }

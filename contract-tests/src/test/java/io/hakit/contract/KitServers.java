@@ -89,7 +89,13 @@ public final class KitServers {
     }
 
     public static Target target(GateConfig config, Waiter waiter, BiFunction<HaContract, Conformance, HaApi> api) {
+        return target(config, waiter, Pause.sleeping(System.out), api);
+    }
+
+    /** @param pause how the run waits when an answer asks for its request again later (the API's too) */
+    public static Target target(GateConfig config, Waiter waiter, Pause pause,
+            BiFunction<HaContract, Conformance, HaApi> api) {
         Conformance conformance = new Conformance(CONTRACT);
-        return new Target(config, api.apply(CONTRACT, conformance), waiter, conformance, CONTRACT);
+        return new Target(config, api.apply(CONTRACT, conformance), waiter, conformance, CONTRACT, pause);
     }
 }

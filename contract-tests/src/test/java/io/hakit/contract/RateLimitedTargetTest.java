@@ -33,12 +33,15 @@ class RateLimitedTargetTest {
     void anImplementationThatLimitsItsAclAddsPassesWhenTheGateWaitsAsAsked() {
         Run run = gate(2, MovesTheClock::new);
         assertThat(run.result().outcome()).as(run.printed()).isEqualTo(GateRun.Outcome.PASSED);
-        List<Conformance.Wait> waits = run.result().conformance().waits();
+        List<Conformance.Wait> all = run.result().conformance().waits();
+        List<Conformance.Wait> waits = all.stream().filter(Conformance.Wait::waited).toList();
         assertThat(waits).as("the limit was reached").isNotEmpty().allSatisfy(wait -> {
-            assertThat(wait.waited()).isTrue();
             assertThat(wait.operation()).isEqualTo("addHaAcl");
             assertThat(wait.exchange().status()).isEqualTo(413);
         });
+        // the negative testing does not wait past its own --fuzzSeconds (60 s): a minute's wait there is not waited
+        assertThat(all.stream().filter(wait -> !wait.waited())).allSatisfy(wait ->
+                assertThat(wait.notWaitedBecause()).contains("--fuzzSeconds"));
         assertThat(run.paused()).isEqualTo(waits.stream().map(Conformance.Wait::asked).reduce(Duration.ZERO, Duration::plus));
         assertThat(run.printed()).contains("WAITED: " + waits.size() + " answers asked for their request again later");
     }
@@ -92,6 +95,60 @@ class RateLimitedTargetTest {
                 .contains("not_a_server_error");
     }
 
+    /**
+     * The negative testing waits as the scenarios do: two of its requests with an unknown token answered 503 with
+     * Retry-After, and the run passes once it has waited for them. It judged such a 503 as it came, a server error
+     * (and a request without a valid token not refused 401): an implementation behind a proxy that sheds load failed.
+     */
+    @Test
+    void theNegativeTestingWaitsForAServiceUnavailableForAMoment() {
+        Run run = gateThrough(new UnavailableForTwoUnknownTokens(), "--seed=" + SEED);
+        assertThat(run.result().outcome()).as(run.printed()).isEqualTo(GateRun.Outcome.PASSED);
+        assertThat(run.result().conformance().waits()).hasSize(2).allSatisfy(wait -> {
+            assertThat(wait.waited()).isTrue();
+            assertThat(wait.exchange().status()).isEqualTo(503);
+            assertThat(wait.exchange().requestHeaders().get("X-Auth-Token")).startsWith("not-a-token-")
+                    .isNotEqualTo("not-a-token-" + SEED); // the negative testing's request, not the scenario's
+        });
+        assertThat(run.paused()).isEqualTo(Duration.ofSeconds(6));
+
+        Run notWaited = gateThrough(new UnavailableForTwoUnknownTokens(), "--seed=" + SEED, "--retryAfterSeconds=0");
+        assertThat(notWaited.result().outcome()).isEqualTo(GateRun.Outcome.VIOLATED);
+        assertThat(notWaited.result().conformance().waits()).hasSize(2).noneMatch(Conformance.Wait::waited);
+        assertThat(notWaited.result().conformance().failuresOf("listHaInstances")).extracting(Conformance.Failure::check)
+                .contains("not_a_server_error");
+    }
+
+    /** The seed of the runs above: the authentication scenario's unknown token is "not-a-token-" and the seed. */
+    private static final long SEED = 424242424242L;
+
+    /**
+     * The first two requests with the negative testing's unknown tokens ("not-a-token-" and the request's number; not
+     * the scenario's) answered 503 with Retry-After: 3.
+     */
+    private static final class UnavailableForTwoUnknownTokens implements BrokenProxy.Breakage {
+        private final java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(2);
+        private final ThreadLocal<Boolean> unavailable = ThreadLocal.withInitial(() -> false);
+
+        @Override
+        public void request(com.sun.net.httpserver.HttpExchange exchange, HttpRequest.Builder forwarded) {
+            String token = exchange.getRequestHeaders().getFirst("X-Auth-Token");
+            unavailable.set(token != null && token.startsWith("not-a-token-") && !token.equals("not-a-token-" + SEED)
+                    && left.getAndDecrement() > 0);
+        }
+
+        @Override
+        public BrokenProxy.Answer answer(String method, String path, BrokenProxy.Answer answer) {
+            return unavailable.get() ? new BrokenProxy.Answer(503, "{\"serviceUnavailable\": {\"code\": 503, \"message\": "
+                    + "\"The service is temporarily unavailable; try again later.\"}}") : answer;
+        }
+
+        @Override
+        public String retryAfter(String method, String path, String given) {
+            return unavailable.get() ? "3" : given;
+        }
+    }
+
     /** The first two ACL adds answered 503 with Retry-After: 5 (and not forwarded as adds: sent on as a list). */
     private static final class UnavailableForTwoAclAdds implements BrokenProxy.Breakage {
         private final java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(2);
@@ -129,7 +186,7 @@ class RateLimitedTargetTest {
     }
 
     private static Run run(GateConfig config, Counts pause) {
-        Target target = KitServers.target(config, new PollingWaiter(Duration.ofSeconds(10)), (contract, conformance) ->
+        Target target = KitServers.target(config, new PollingWaiter(Duration.ofSeconds(10)), pause, (contract, conformance) ->
                 new RestHaApi(config, RestHaApi.documentValidator(), contract, conformance, pause));
         GateRun.Result result = GateRun.run(target, System.out);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();

@@ -125,9 +125,9 @@ public final class RestHaApi implements HaApi {
             conformance.sent(exchange);
             String retryAfter = response.header("Retry-After");
             Optional<Duration> asked = RetryAfter.askedBy(response.statusCode(), retryAfter, Instant.now());
-            boolean waits = asked.isPresent() && conformance.waitedInAll().plus(took).plus(asked.get())
-                    .compareTo(config.retryAfterBound()) <= 0;
-            asked.ifPresent(wait -> conformance.asked(new Conformance.Wait(operation, exchange, took, wait, waits)));
+            boolean waits = asked.isPresent() && conformance.mayWait(took, asked.get(), config.retryAfterBound());
+            asked.ifPresent(wait -> conformance.asked(new Conformance.Wait(operation, exchange, took, wait, waits,
+                    waits ? null : Conformance.pastTheRunsBound(config.retryAfterBound()))));
             judge(operation, method, rawPath, response, text, bytes, exchange, waits);
             if (!waits) {
                 return new Answer(operation, method + " " + path, response.statusCode(), parse(text), retryAfter,

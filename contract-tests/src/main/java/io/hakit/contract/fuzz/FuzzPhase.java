@@ -7,6 +7,7 @@ import io.hakit.contract.Conformance;
 import io.hakit.contract.Exchange;
 import io.hakit.contract.Fixture;
 import io.hakit.contract.GateConfig;
+import io.hakit.contract.RetryAfter;
 import io.hakit.contract.Secrets;
 import io.hakit.contract.Target;
 import io.hakit.openapi.HaContract;
@@ -18,6 +19,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -387,7 +390,48 @@ public final class FuzzPhase {
 
     private record Sent(String operation, Exchange exchange, Map<String, List<String>> headers, byte[] bytes) {}
 
+    /**
+     * Sends the request; an answer that asks for it again later (a rate limit's 413, a 503, with Retry-After) is
+     * waited for and the request sent again, as the scenarios' requests are, while the run's --retryAfterSeconds and
+     * the phase's --fuzzSeconds both allow the wait. The last answer is the one judged: an implementation that
+     * limits its rates is judged on what it does with the request, and a 503 it asked the gate to wait out is not
+     * its server error.
+     */
     private Sent send(GeneratedRequest request) {
+        while (true) {
+            long begun = System.nanoTime();
+            Sent sent = sendOnce(request);
+            Duration took = Duration.ofNanos(System.nanoTime() - begun);
+            String retryAfter = header(sent.headers(), "Retry-After");
+            Optional<Duration> asked = sent.exchange().status() == 0 ? Optional.empty()
+                    : RetryAfter.askedBy(sent.exchange().status(), retryAfter, Instant.now());
+            if (asked.isEmpty()) {
+                return sent;
+            }
+            String notWaitedBecause = !conformance.mayWait(took, asked.get(), config.retryAfterBound())
+                    ? Conformance.pastTheRunsBound(config.retryAfterBound())
+                    : System.nanoTime() + asked.get().toNanos() - deadline >= 0
+                    ? "past the end of the negative testing's " + config.fuzzBudget().toSeconds() + " s (--fuzzSeconds)"
+                    : null;
+            boolean waits = notWaitedBecause == null;
+            conformance.asked(new Conformance.Wait(sent.operation(), sent.exchange(), took, asked.get(), waits,
+                    notWaitedBecause));
+            if (!waits) {
+                return sent;
+            }
+            target.pause().pause(asked.get(), request.method() + " " + request.path() + " answered "
+                    + sent.exchange().status() + " with Retry-After: " + retryAfter + " (generated request #"
+                    + request.number() + "; " + conformance.waitedInAll().toSeconds() + " s of the "
+                    + config.retryAfterBound().toSeconds() + " s the run may wait)");
+        }
+    }
+
+    private static String header(Map<String, List<String>> headers, String name) {
+        return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name)).findFirst()
+                .map(h -> String.join(", ", h.getValue())).orElse(null);
+    }
+
+    private Sent sendOnce(GeneratedRequest request) {
         String url = config.baseUrl() + request.path();
         String operation = operation(request);
         Map<String, String> shown = new LinkedHashMap<>();

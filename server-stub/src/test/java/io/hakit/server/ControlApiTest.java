@@ -465,7 +465,25 @@ class ControlApiTest {
         breaks.put("group \\S+'s name, .*is null", world -> at(world, group).putNull("name"));
         breaks.put("group \\S+'s acls, .*\"10.0.0.1\" does not have the form",
                 world -> at(world, group).putArray("acls").add("10.0.0.1"));
-        breaks.put("group \\S+'s volume, .*is 1234; the document allows at most 300",
+        breaks.put("group \\S+'s ACLs, .*it has 101 items; the document allows at most 100", world -> {
+            var acls = at(world, group).putArray("acls");
+            for (int i = 0; i < 101; i++) {
+                acls.add("10.0." + i + ".0/24");
+            }
+        });
+        breaks.put("group \\S+'s replicas, .*it has 3 items; the document allows at most 2", world -> {
+            for (int i = 0; i < 2; i++) {
+                ObjectNode member = memberOf(world, group).deepCopy().put("id", "extra-" + i);
+                member.put("replicaOf", world.at(group + "/sourceId").asText());
+                world.withArray("/accounts/0/instances").add(member);
+                world.withArray(group + "/replicaIds").add("extra-" + i);
+            }
+        });
+        breaks.put("backup \\S+'s created and updated dates, .*\"-0005-", // shown as 0006 once, the year of its era
+                world -> at(world, backup).put("created", "-0005-01-01T00:00:00Z"));
+        breaks.put("backup \\S+'s created and updated dates, .*\"\\+1000000000-", // a 500 once: no date format takes it
+                world -> at(world, backup).put("created", "+1000000000-01-01T00:00:00Z"));
+        breaks.put("group \\S+'s volume, .*it is 1234; the document allows at most 300",
                 world -> at(world, group).put("volume", 1234));
         breaks.put("group \\S+'s datastore's version", world -> at(world, group).with("datastore").putNull("version"));
         breaks.put("group \\S+'s endpoints' networks", world -> at(world, group).with("endpoints").put("lan", "x"));
@@ -494,6 +512,24 @@ class ControlApiTest {
                     .doesNotContain("io.hakit").doesNotContain("java.").doesNotContain("x".repeat(65));
             assertThat(raw().get("/_emulator/state").asString()).as(expected).isEqualTo(before);
         });
+    }
+
+    /**
+     * An id the document allows but a URI cannot hold as it is ("s 1"): its links were written with the space, which
+     * is no URI (Link.href); they are written escaped, and lead to it.
+     */
+    @Test
+    void aLoadedIdWithASpaceIsLinkedEscaped() throws Exception {
+        ObjectNode world = readTree(raw().get("/_emulator/state").then().statusCode(200).extract().asString());
+        ObjectNode instance = world.withArray("/accounts/0/instances").addObject().put("id", "s 1").put("name", "s")
+                .put("status", "ACTIVE").put("flavorId", "2").put("volume", 1);
+        instance.putObject("datastore").put("type", "mysql").put("version", "5.7");
+        raw().contentType(ContentType.JSON).body(world.toString()).put("/_emulator/state").then().statusCode(200);
+        String self = api(TestServer.TOKEN).urlEncodingEnabled(false).get("/v1.0/1234/instances/s%201")
+                .then().statusCode(200).extract().path("instance.links[0].href");
+        assertThat(self).endsWith("/v1.0/1234/instances/s%201");
+        assertThat(URI.create(self).getPath()).endsWith("/instances/s 1");
+        api(TestServer.TOKEN).urlEncodingEnabled(false).get(URI.create(self).getRawPath()).then().statusCode(200);
     }
 
     /** A value outside the document in an account the load does not read (with ?account=) is not the load's concern. */

@@ -7,6 +7,7 @@ import io.hakit.server.domain.Backup;
 import io.hakit.server.domain.DomainException;
 import io.hakit.server.domain.HaService;
 import io.hakit.server.domain.NewBackup;
+import io.hakit.server.resources.views.Links;
 import io.hakit.server.resources.views.Views;
 import jakarta.ws.rs.core.Response;
 
@@ -64,7 +65,7 @@ public final class BackupsResource implements BackupsApi {
 
     @Override
     public Response listHaBackups(String version, String accountId, String haId, Integer limit, String marker) {
-        return ApiResponses.ok(service.read(accountId, account -> views.backupList(accountId, "ha/" + haId + "/backups",
+        return ApiResponses.ok(service.read(accountId, account -> views.backupList(accountId, "ha/" + Links.segment(haId) + "/backups",
                 service.backups().listForGroup(accountId, haId, marker, limit), limit, service.world().catalog())));
     }
 

@@ -29,7 +29,8 @@ import java.util.Optional;
 public final class Views {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+    /** The proleptic year (uuuu): with the year of the era (yyyy), a date in 6 BC was written as one in AD 6. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final Links links;
     private final RenderedAnswers renderedDetails = new RenderedAnswers();

@@ -126,38 +126,48 @@ class RateLimitedTargetTest {
      * The first two requests with the negative testing's unknown tokens ("not-a-token-" and the request's number; not
      * the scenario's) answered 503 with Retry-After: 3.
      */
-    private static final class UnavailableForTwoUnknownTokens implements BrokenProxy.Breakage {
-        private final java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(2);
-        private final ThreadLocal<Boolean> unavailable = ThreadLocal.withInitial(() -> false);
+    private static final class UnavailableForTwoUnknownTokens extends UnavailableForTwo {
+        UnavailableForTwoUnknownTokens() {
+            super("3");
+        }
 
         @Override
-        public void request(com.sun.net.httpserver.HttpExchange exchange, HttpRequest.Builder forwarded) {
+        boolean picks(com.sun.net.httpserver.HttpExchange exchange) {
             String token = exchange.getRequestHeaders().getFirst("X-Auth-Token");
-            unavailable.set(token != null && token.startsWith("not-a-token-") && !token.equals("not-a-token-" + SEED)
-                    && left.getAndDecrement() > 0);
-        }
-
-        @Override
-        public BrokenProxy.Answer answer(String method, String path, BrokenProxy.Answer answer) {
-            return unavailable.get() ? new BrokenProxy.Answer(503, "{\"serviceUnavailable\": {\"code\": 503, \"message\": "
-                    + "\"The service is temporarily unavailable; try again later.\"}}") : answer;
-        }
-
-        @Override
-        public String retryAfter(String method, String path, String given) {
-            return unavailable.get() ? "3" : given;
+            return token != null && token.startsWith("not-a-token-") && !token.equals("not-a-token-" + SEED);
         }
     }
 
-    /** The first two ACL adds answered 503 with Retry-After: 5 (and not forwarded as adds: sent on as a list). */
-    private static final class UnavailableForTwoAclAdds implements BrokenProxy.Breakage {
+    /** The first two ACL adds answered 503 with Retry-After: 5. */
+    private static final class UnavailableForTwoAclAdds extends UnavailableForTwo {
+        UnavailableForTwoAclAdds() {
+            super("5");
+        }
+
+        @Override
+        boolean picks(com.sun.net.httpserver.HttpExchange exchange) {
+            return exchange.getRequestMethod().equals("POST") && exchange.getRequestURI().getRawPath().endsWith("/acls");
+        }
+    }
+
+    /**
+     * The first two requests it {@link #picks} answered 503 with Retry-After: {@code seconds}, and not acted on (sent
+     * on as a read).
+     */
+    private abstract static class UnavailableForTwo implements BrokenProxy.Breakage {
         private final java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(2);
         private final ThreadLocal<Boolean> unavailable = ThreadLocal.withInitial(() -> false);
+        private final String seconds;
+
+        UnavailableForTwo(String seconds) {
+            this.seconds = seconds;
+        }
+
+        abstract boolean picks(com.sun.net.httpserver.HttpExchange exchange);
 
         @Override
         public void request(com.sun.net.httpserver.HttpExchange exchange, String body, HttpRequest.Builder forwarded) {
-            boolean aclAdd = exchange.getRequestMethod().equals("POST") && exchange.getRequestURI().getRawPath().endsWith("/acls");
-            unavailable.set(aclAdd && left.getAndDecrement() > 0);
+            unavailable.set(picks(exchange) && left.getAndDecrement() > 0);
             if (unavailable.get()) {
                 forwarded.method("GET", HttpRequest.BodyPublishers.noBody());
             }
@@ -171,7 +181,7 @@ class RateLimitedTargetTest {
 
         @Override
         public String retryAfter(String method, String path, String given) {
-            return unavailable.get() ? "5" : given;
+            return unavailable.get() ? seconds : given;
         }
     }
 

@@ -1,6 +1,7 @@
 // Forward compatibility (ForwardCompatibilityTest): a group in a state this client does not know, with fields it
 // does not know, in a show and in a list, and faults by a name it does not know (409), 422 and a 413 whose seconds
-// are only in Retry-After, read through the Go client's HaApi.
+// are only in Retry-After (a number, then an HTTP-date), and a restart's 202 of white space only, read through the
+// Go client's HaApi.
 // Usage: driver forward BASE_URL GROUP_ID
 package main
 
@@ -42,6 +43,12 @@ func forward(base, group string) {
 	limited := fault(err)
 	expect(limited.Status == 413 && limited.FaultName == "overLimit" && limited.RetryAfter != nil && *limited.RetryAfter == 45,
 		fmt.Sprintf("a 413's seconds come from Retry-After: %+v", limited))
+	_, err = api.ListHaBackups("dated")
+	dated := fault(err)
+	expect(dated.Status == 413 && dated.RetryAfter != nil && *dated.RetryAfter >= 1 && *dated.RetryAfter <= 120,
+		fmt.Sprintf("a 413's seconds come from a Retry-After HTTP-date, two minutes ahead: %+v", dated))
+	err = api.RestartHaInstance(group)
+	expect(err == nil, fmt.Sprintf("a 202 whose body is only white space is read as no body: %v", err))
 
 	var f *haclient.HaFault
 	_, err = api.ShowHaInstance("unreadable")

@@ -10,8 +10,9 @@ import java.util.OptionalLong;
 /**
  * Forward compatibility: what the Java client does with answers of a newer service (ForwardCompatibilityTest's
  * server): a group in a state this client does not know, with fields it does not know, in a show and in a list, and
- * faults by a name it does not know (409), 422 and a 413 whose seconds are only in Retry-After; and no HaFault for what
- * is no fault answer (a 200 it cannot read, a connection refused). The same source runs
+ * faults by a name it does not know (409), 422 and a 413 whose seconds are only in Retry-After (a number, then an
+ * HTTP-date), and a restart's 202 of white space only; and no HaFault for what is no fault answer (a 200 it cannot
+ * read, a connection refused). The same source runs
  * for native, okhttp-gson and restclient, rewritten like Driver.java. Usage: Forward BASE_URL GROUP_ID.
  */
 public final class Forward {
@@ -48,6 +49,11 @@ public final class Forward {
         HaFault limited = fault(() -> api.listHaBackups(group));
         expect(limited.status() == 413 && limited.faultName().equals("overLimit") && limited.retryAfter().equals(OptionalLong.of(45)),
                 "a 413's seconds come from Retry-After: " + limited + " " + limited.retryAfter());
+        HaFault dated = fault(() -> api.listHaBackups("dated"));
+        expect(dated.status() == 413 && dated.retryAfter().isPresent() && dated.retryAfter().getAsLong() >= 1
+                && dated.retryAfter().getAsLong() <= 120,
+                "a 413's seconds come from a Retry-After HTTP-date, two minutes ahead: " + dated + " " + dated.retryAfter());
+        api.restartHaInstance(group); // a 202 whose body is only white space: no body to read, and no error
 
         RuntimeException unreadable = thrown(() -> api.showHaInstance("unreadable"));
         expect(!(unreadable instanceof HaFault) && (unreadable.getCause() != null || unreadable.getMessage() != null),

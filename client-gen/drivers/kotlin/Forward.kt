@@ -1,6 +1,7 @@
 // Forward compatibility (ForwardCompatibilityTest): a group in a state this client does not know, with fields it
 // does not know, in a show and in a list, and faults by a name it does not know (409), 422 and a 413 whose seconds
-// are only in Retry-After, read through the Kotlin client's HaApi. Usage: ForwardKt.forward(BASE_URL, GROUP_ID).
+// are only in Retry-After (a number, then an HTTP-date), and a restart's 202 of white space only, read through the
+// Kotlin client's HaApi. Usage: ForwardKt.forward(BASE_URL, GROUP_ID).
 package io.hakit.clients.kotlin.drivers
 
 import io.hakit.clients.kotlin.HaApi
@@ -46,6 +47,10 @@ fun forward(base: String, group: String) {
     val limited = faultOf { api.listHaBackups(group) }
     check(limited.status == 413 && limited.faultName == "overLimit" && limited.retryAfter == 45L,
         "a 413's seconds come from Retry-After: $limited ${limited.retryAfter}")
+    val dated = faultOf { api.listHaBackups("dated") }
+    check(dated.status == 413 && (dated.retryAfter ?: 0L) in 1L..120L,
+        "a 413's seconds come from a Retry-After HTTP-date, two minutes ahead: $dated ${dated.retryAfter}")
+    api.restartHaInstance(group) // a 202 whose body is only white space: no body to read, and no error
 
     val unreadable = thrown { api.showHaInstance("unreadable") }
     check(unreadable !is HaFault, "a 200 the client cannot read is no fault: $unreadable")

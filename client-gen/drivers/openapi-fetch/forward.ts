@@ -1,6 +1,7 @@
 // Forward compatibility (ForwardCompatibilityTest): a group in a state this client does not know, with fields and
 // nested enum values it does not know, in a show and in a list, and faults by a name it does not know (409), 422 and
-// a 413 whose seconds are only in Retry-After, read through the openapi-typescript types' HaApi over openapi-fetch.
+// a 413 whose seconds are only in Retry-After (a number, then an HTTP-date), and a restart's 202 of white space only,
+// read through the openapi-typescript types' HaApi over openapi-fetch.
 // Usage: node forward.js BASE_URL GROUP_ID
 import { HaApi, HaFault } from '../../target/clients/openapi-typescript/HaApi';
 
@@ -43,6 +44,10 @@ async function main(): Promise<void> {
     const limited = await fault(() => api.listHaBackups(group));
     expect(limited.status === 413 && limited.faultName === 'overLimit' && limited.retryAfter === 45,
         "a 413's seconds come from Retry-After: " + limited + ' ' + limited.retryAfter);
+    const dated = await fault(() => api.listHaBackups('dated'));
+    expect(dated.status === 413 && dated.retryAfter !== undefined && dated.retryAfter >= 1 && dated.retryAfter <= 120,
+        "a 413's seconds come from a Retry-After HTTP-date, two minutes ahead: " + dated + ' ' + dated.retryAfter);
+    expect(await api.restartHaInstance(group) === undefined, 'a 202 whose body is only white space is read as no body');
     let refusedConnection: unknown;
     try {
         await new HaApi('http://127.0.0.1:1', 'forward-token', '1234').listHaInstances();

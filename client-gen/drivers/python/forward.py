@@ -1,6 +1,7 @@
 """Forward compatibility (ForwardCompatibilityTest): a group in a state this client does not know, with fields it
 does not know, in a show and in a list, and faults by a name it does not know (409), 422 and a 413 whose seconds are
-only in Retry-After, read through the Python client's HaApi.
+only in Retry-After (a number, then an HTTP-date), and a restart's 202 of white space only, read through the Python
+client's HaApi.
 Usage: PYTHONPATH=target/clients/python python3 forward.py BASE_URL GROUP_ID"""
 import sys
 
@@ -55,6 +56,11 @@ def main(base, group):
     limited = fault(lambda: api.list_ha_backups(group))
     expect(limited.status == 413 and limited.fault_name == "overLimit" and limited.retry_after == 45,
            "a 413's seconds come from Retry-After: %r %r" % (limited, limited.retry_after))
+
+    dated = fault(lambda: api.list_ha_backups("dated"))
+    expect(dated.status == 413 and dated.retry_after is not None and 1 <= dated.retry_after <= 120,
+           "a 413's seconds come from a Retry-After HTTP-date, two minutes ahead: %r %r" % (dated, dated.retry_after))
+    expect(api.restart_ha_instance(group) is None, "a 202 whose body is only white space is read as no body")
 
     expect(not isinstance(thrown(lambda: api.show_ha_instance("unreadable")), HaFault), "a 200 the client cannot read is no fault")
     for shape in ("shapeless", "nameless"):

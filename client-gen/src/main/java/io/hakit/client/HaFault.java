@@ -157,26 +157,12 @@ public final class HaFault extends RuntimeException {
                 JsonNode inner = fault.getValue();
                 return new HaFault(e.getCode(), fault.getKey(), inner.path("code").asInt(e.getCode()), inner.path("message").asText(""),
                         inner.hasNonNull("details") ? inner.get("details").asText() : null,
-                        seconds(inner.hasNonNull("retryAfter") ? inner.get("retryAfter").asText() : null, header));
+                        RetryAfter.seconds(inner.hasNonNull("retryAfter") ? inner.get("retryAfter").asText() : null, header));
             }
         } catch (IOException notJson) {
             // falls through: the answer was not a fault body
         }
         return new HaFault(e.getCode(), "unexpected", e.getCode(), String.valueOf(e.getResponseBody()), null,
-                seconds(null, header));
-    }
-
-    /** The first of the two that is a whole number of seconds, or null. */
-    private static Long seconds(String fromBody, String fromHeader) {
-        for (String value : new String[] {fromBody, fromHeader}) {
-            try {
-                if (value != null) {
-                    return Long.valueOf(value.trim());
-                }
-            } catch (NumberFormatException notSeconds) {
-                // an HTTP date or no number: the next one, if any
-            }
-        }
-        return null;
+                RetryAfter.seconds(null, header));
     }
 }

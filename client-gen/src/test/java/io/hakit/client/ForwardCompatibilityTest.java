@@ -16,8 +16,12 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.tools.JavaCompiler;
@@ -31,8 +35,10 @@ import org.junit.jupiter.api.Test;
  * may add states and faults) must be read, not thrown. A small server here answers as such a service would: the
  * documented group (showHaInstanceResponse) in a state no client knows ({@code PROMOTE}), with fields no client knows
  * and values no client knows in its nested enums (a link's {@code rel}, a network's name),
- * a list holding it, a fault by a name no client knows (409 {@code conflictingRequest}), a 422, and a 413 whose
- * seconds are only in {@code Retry-After}; and what is no fault must not be one: a 200 whose group is unreadable,
+ * a list holding it, a fault by a name no client knows (409 {@code conflictingRequest}), a 422, a 413 whose
+ * seconds are only in {@code Retry-After} and one whose {@code Retry-After} is an HTTP-date (as HTTP allows: the
+ * client gives the seconds until then), and a restart's 202 whose body is only white space (no content to read);
+ * and what is no fault must not be one: a 200 whose group is unreadable,
  * a 200 with no group ({@code {}}) and a 200 whose group lacks required members (name, state), and a connection
  * refused. Each toolchain's program (client-gen/drivers/TOOLCHAIN, "forward") calls
  * them through HaApi and checks what it read.
@@ -40,6 +46,10 @@ import org.junit.jupiter.api.Test;
 class ForwardCompatibilityTest {
 
     static final String GROUP = "e7fdf90b-7140-4edb-b449-e093d55008fb";
+    /** How far ahead the HTTP-date of the "dated" 413's Retry-After is: a client reads 1 to this many seconds. */
+    static final int DATED_RETRY_SECONDS = 120;
+    /** HTTP's preferred date form (RFC 9110, 5.6.7): two-digit day, GMT. */
+    private static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path MODULE = Toolchains.MODULE;
     private static HttpServer future;
@@ -84,6 +94,12 @@ class ForwardCompatibilityTest {
                         + "\"details\": \"Wait for ACTIVE.\"}}", Map.of());
             } else if (key.equals("GET " + prefix + "/backups")) {
                 answer(exchange, 413, "{\"overLimit\": {\"code\": 413, \"message\": \"Too many requests.\"}}", Map.of("Retry-After", "45"));
+            } else if (key.equals("GET /v1.0/1234/ha/dated/backups")) {
+                answer(exchange, 413, "{\"overLimit\": {\"code\": 413, \"message\": \"Too many requests.\"}}",
+                        Map.of("Retry-After", IMF_FIXDATE.format(
+                                ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(DATED_RETRY_SECONDS))));
+            } else if (key.equals("POST " + prefix + "/action")) {
+                answer(exchange, 202, " \r\n", Map.of());
             } else {
                 answer(exchange, 404, "{\"itemNotFound\": {\"code\": 404, \"message\": \"not in this test: " + key + "\"}}", Map.of());
             }

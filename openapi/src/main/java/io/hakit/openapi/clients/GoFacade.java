@@ -26,12 +26,14 @@ final class GoFacade implements Facade {
                 .append("package ").append(pkg).append("\n\n");
         out.append("""
                 import (
+                	"bytes"
                 	"context"
                 	"encoding/json"
                 	"fmt"
                 	"net/http"
                 	"strconv"
                 	"strings"
+                	"time"
                 )
 
                 // HaFault is a fault the service answered: the status, the fault's name, its message, its details (nil when
@@ -67,6 +69,33 @@ final class GoFacade implements Facade {
                 	return &n
                 }
 
+                // headerSeconds reads a Retry-After header: whole seconds, or an HTTP-date (the seconds from now until
+                // then, none when it has passed; http.ParseTime reads the three forms HTTP has had); nil otherwise.
+                func headerSeconds(value string) *int {
+                	if n := seconds(value); n != nil {
+                		return n
+                	}
+                	when, err := http.ParseTime(strings.TrimSpace(value))
+                	if err != nil {
+                		return nil
+                	}
+                	n := 0
+                	if wait := time.Until(when); wait > 0 {
+                		n = int((wait + time.Second - 1) / time.Second)
+                	}
+                	return &n
+                }
+
+                // noBody is err unless it is the generated client's failure to decode a 2xx answer of white space only:
+                // for an operation that answers with no body, that is no body (a JSON decoder finds no value in it).
+                func noBody(answer *http.Response, err error) error {
+                	if generic, ok := err.(*GenericOpenAPIError); ok && answer != nil && answer.StatusCode < 300 &&
+                		len(bytes.TrimSpace(generic.Body())) == 0 {
+                		return nil
+                	}
+                	return err
+                }
+
                 func fault(answer *http.Response, err error) error {
                 	if err == nil {
                 		return nil
@@ -75,7 +104,7 @@ final class GoFacade implements Facade {
                 	if !ok || answer == nil || answer.StatusCode < 400 {
                 		return err // not a fault: a transport error, or a 2xx or 3xx answer the client could not read
                 	}
-                	header := seconds(answer.Header.Get("Retry-After"))
+                	header := headerSeconds(answer.Header.Get("Retry-After"))
                 	var body map[string]struct {
                 		Message    string `json:"message"`
                 		Details    any    `json:"details"`
@@ -168,7 +197,7 @@ final class GoFacade implements Facade {
                     .append(" answered with no body\")\n\t}\n\treturn answer, nil\n}\n");
         } else if (op.carrierAnswers()) {
             out.append(signature).append(" error {\n").append(prepare).append("\t_, r, err := ").append(execute)
-                    .append("\n\treturn fault(r, err)\n}\n");
+                    .append("\n\treturn fault(r, noBody(r, err))\n}\n");
         } else {
             out.append(signature).append(" error {\n").append(prepare).append("\tr, err := ").append(execute)
                     .append("\n\treturn fault(r, err)\n}\n");

@@ -31,6 +31,7 @@ final class JavaFacade implements Facade {
         Map<String, String> files = new LinkedHashMap<>();
         String dir = pkg.replace('.', '/') + "/";
         files.put(dir + "HaApi.java", api(operations));
+        files.put(dir + "RetryAfter.java", retryAfter());
         if (library != Library.NATIVE) { // the native client's HaFault is hand-written in client-gen
             files.put(dir + "HaFault.java", fault());
         }
@@ -96,9 +97,14 @@ final class JavaFacade implements Facade {
             arguments.add(bodyExpression(body));
         });
         arguments.addAll(queryArguments); // the generated method takes its optional arguments after the required ones
-        String call = Names.lowerFirst(Names.javaApi(op.tag())) + "." + op.carrier().operationId() + "("
-                + String.join(", ", arguments) + ")";
         String answer = op.answer().orElse(null);
+        // An operation that answers with no body over a carrier that answers with one (restart over the /action
+        // POST, whose upgrade answers a body): restclient would read the carrier's answer from the body, and Jackson
+        // refuses one of white space only; its ResponseSpec reads none.
+        boolean bodiless = answer == null && library == Library.RESTCLIENT && op.carrierAnswers();
+        String call = Names.lowerFirst(Names.javaApi(op.tag())) + "." + op.carrier().operationId()
+                + (bodiless ? "WithResponseSpec(" : "(") + String.join(", ", arguments) + ")"
+                + (bodiless ? ".toBodilessEntity()" : "");
         StringBuilder out = new StringBuilder();
         if (!query.isEmpty()) { // the call without them: the first page, as before
             List<String> forwarded = new ArrayList<>();
@@ -169,7 +175,7 @@ final class JavaFacade implements Facade {
                                         var inner = fault.getValue().getAsJsonObject();
                                         return new HaFault(status, fault.getKey(), inner.has("message") ? inner.get("message").getAsString() : "",
                                                 inner.has("details") && !inner.get("details").isJsonNull() ? inner.get("details").getAsString() : null,
-                                                seconds(inner.has("retryAfter") && !inner.get("retryAfter").isJsonNull() ? inner.get("retryAfter").getAsString() : null, retryAfter));
+                                                RetryAfter.seconds(inner.has("retryAfter") && !inner.get("retryAfter").isJsonNull() ? inner.get("retryAfter").getAsString() : null, retryAfter));
                                     }"""
                 : """
                         com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
@@ -178,7 +184,7 @@ final class JavaFacade implements Facade {
                                         com.fasterxml.jackson.databind.JsonNode inner = json.get(name);
                                         return new HaFault(status, name, inner.path("message").asText(""),
                                                 inner.hasNonNull("details") ? inner.get("details").asText() : null,
-                                                seconds(inner.hasNonNull("retryAfter") ? inner.get("retryAfter").asText() : null, retryAfter));
+                                                RetryAfter.seconds(inner.hasNonNull("retryAfter") ? inner.get("retryAfter").asText() : null, retryAfter));
                                     }""";
         // what a 2xx answer without a required member throws: the library's own error for an answer it cannot read
         String unreadable = library == Library.OKHTTP_GSON
@@ -309,23 +315,52 @@ final class JavaFacade implements Facade {
                         } catch (Exception notAFault) {
                             // falls through: the answer is no fault body
                         }
-                        return new HaFault(status, "unexpected", String.valueOf(body), null, seconds(null, retryAfter));
-                    }
-
-                    /** The first of the two that is a whole number of seconds, or null. */
-                    static Long seconds(String fromBody, String fromHeader) {
-                        for (String value : new String[] {fromBody, fromHeader}) {
-                            try {
-                                if (value != null) {
-                                    return Long.valueOf(value.trim());
-                                }
-                            } catch (NumberFormatException notSeconds) {
-                                // an HTTP date or no number: the next one, if any
-                            }
-                        }
-                        return null;
+                        return new HaFault(status, "unexpected", String.valueOf(body), null, RetryAfter.seconds(null, retryAfter));
                     }
                 }
                 """.formatted(pkg, exception, exception, noAnswer, status, body, header, unreadable, pkg, parse);
+    }
+    /** How long a fault asks its client to wait, read by each Java client's HaFault (the native one's too). */
+    private String retryAfter() {
+        return """
+                package %s;
+
+                /** The seconds a fault asks its client to wait. Generated by the kit with {@link HaApi}; do not edit. */
+                final class RetryAfter {
+
+                    private RetryAfter() {}
+
+                    /**
+                     * The fault's seconds if they are a whole number, else the header's: a whole number of seconds or an
+                     * HTTP-date (the seconds from now until then, none when it has passed); null when neither. A sender
+                     * writes its dates in IMF-fixdate (RFC 9110, 5.6.7), the form RFC_1123_DATE_TIME reads.
+                     */
+                    static Long seconds(String fromBody, String fromHeader) {
+                        Long body = wholeSeconds(fromBody);
+                        if (body != null || fromHeader == null) {
+                            return body;
+                        }
+                        Long header = wholeSeconds(fromHeader);
+                        if (header != null) {
+                            return header;
+                        }
+                        try {
+                            long millis = java.time.Duration.between(java.time.Instant.now(), java.time.ZonedDateTime.parse(
+                                    fromHeader.trim(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()).toMillis();
+                            return Math.max(0, Math.floorDiv(millis + 999, 1000));
+                        } catch (java.time.format.DateTimeParseException notADate) {
+                            return null;
+                        }
+                    }
+
+                    private static Long wholeSeconds(String value) {
+                        try {
+                            return value == null ? null : Long.valueOf(value.trim());
+                        } catch (NumberFormatException notSeconds) {
+                            return null;
+                        }
+                    }
+                }
+                """.formatted(pkg);
     }
 }

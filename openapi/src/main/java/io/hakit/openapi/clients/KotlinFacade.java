@@ -23,7 +23,7 @@ final class KotlinFacade implements Facade {
         StringBuilder out = new StringBuilder();
         out.append("package ").append(pkg).append("\n\n");
         out.append("import ").append(pkg).append(".apis.*\nimport ").append(pkg).append(".models.*\nimport ")
-                .append(pkg).append(".infrastructure.*\n\n");
+                .append(pkg).append(".infrastructure.*\nimport okhttp3.ResponseBody.Companion.toResponseBody\n\n");
         out.append("""
                 /**
                  * A fault the service answered ({"<faultName>": {"code": N, "message": "...", "details": "...",
@@ -47,8 +47,23 @@ final class KotlinFacade implements Facade {
                             else -> null
                         }
 
+                        /**
+                         * A Retry-After header: whole seconds, or an HTTP-date (the seconds from now until then, none
+                         * when it has passed). A sender writes its dates in IMF-fixdate (RFC 9110, 5.6.7), the form
+                         * RFC_1123_DATE_TIME reads.
+                         */
+                        private fun headerSeconds(value: String?): Long? = value?.let { text ->
+                            seconds(text) ?: try {
+                                val millis = java.time.Duration.between(java.time.Instant.now(), java.time.ZonedDateTime.parse(
+                                    text.trim(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()).toMillis()
+                                maxOf(0L, Math.floorDiv(millis + 999, 1000L))
+                            } catch (e: java.time.format.DateTimeParseException) {
+                                null
+                            }
+                        }
+
                         fun from(status: Int, body: Any?, headers: Map<String, List<String>> = emptyMap()): HaFault {
-                            val header = seconds(headers.entries.firstOrNull { it.key.equals("Retry-After", ignoreCase = true) }?.value?.firstOrNull())
+                            val header = headerSeconds(headers.entries.firstOrNull { it.key.equals("Retry-After", ignoreCase = true) }?.value?.firstOrNull())
                             val json = try { body?.toString()?.let { reader.fromJson(it) } } catch (e: Exception) { null }
                             val fault = json?.entries?.singleOrNull()
                             val inner = fault?.value as? Map<*, *>
@@ -67,7 +82,23 @@ final class KotlinFacade implements Facade {
                 class HaApi(basePath: String, private val accountId: String, token: String) {
                     private val http = okhttp3.OkHttpClient.Builder()
                         .addInterceptor { chain -> chain.proceed(chain.request().newBuilder().header("X-Auth-Token", token).build()) }
+                        .addInterceptor { chain -> blankIsEmpty(chain.proceed(chain.request())) }
                         .build()
+
+                    private companion object {
+                        const val BLANK_LIMIT = 64L // bytes peeked: a longer answer is read as it is
+                    }
+
+                    // A 2xx answer of white space only is no body (moshi finds no JSON value in it and throws): the
+                    // generated client then reads it as the empty answer it is.
+                    private fun blankIsEmpty(answer: okhttp3.Response): okhttp3.Response {
+                        val body = answer.body ?: return answer
+                        if (!answer.isSuccessful || body.contentLength() == 0L) return answer
+                        val head = answer.peekBody(BLANK_LIMIT + 1)
+                        if (head.contentLength() > BLANK_LIMIT || head.string().isNotBlank()) return answer
+                        body.close()
+                        return answer.newBuilder().body(ByteArray(0).toResponseBody(body.contentType())).build()
+                    }
                 """);
         TreeSet<String> apis = new TreeSet<>();
         operations.forEach(op -> apis.add(Names.api(op.tag(), "Api")));

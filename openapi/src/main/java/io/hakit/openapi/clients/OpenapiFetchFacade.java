@@ -29,7 +29,7 @@ final class OpenapiFetchFacade implements Facade {
                         const fault = Object.entries((answer.error ?? {}) as Record<string, FaultBody>)[0];
                         throw fault ? faultOf(answer.response.status, fault[0], fault[1], answer.response.headers)
                             : new HaFault(answer.response.status, 'unexpected', String(answer.error), undefined,
-                                seconds(answer.response.headers.get('Retry-After')));
+                                headerSeconds(answer.response.headers.get('Retry-After')));
                     }
                     if (!bodyless && (answer.data === undefined || answer.data === null)) {
                         throw new Error(`${operation} answered with no body`);
@@ -84,6 +84,9 @@ final class OpenapiFetchFacade implements Facade {
             }
             init.append(", body: ").append(bodyExpression(body));
         });
+        if (op.answer().isEmpty()) { // read as text, unread: openapi-fetch's JSON.parse throws on a body of white space only
+            init.append(", parseAs: 'text'");
+        }
         init.append(" }");
         parameters.addAll(deferred); // optional arguments last, after the body's
         String call = "await this.client." + op.carrier().method().toUpperCase(Locale.ROOT) + "('"

@@ -26,7 +26,7 @@ final class PythonFacade implements Facade {
         out.append("\"\"\"The HA API's named operations, one typed call each, with the API version and the account bound once.\n\n")
                 .append("Generated from the document's x-operations by the kit (io.hakit.openapi.clients.FacadeMain); do not edit.\n")
                 .append("A fault raises HaFault; an operation that answers with no body returns None.\"\"\"\n")
-                .append("import json\nfrom typing import Optional\n\nimport urllib3\n\nimport ").append(pkg).append("\nfrom ").append(pkg)
+                .append("import json\nimport math\nfrom datetime import datetime, timezone\nfrom email.utils import parsedate_to_datetime\nfrom typing import Optional\n\nimport urllib3\n\nimport ").append(pkg).append("\nfrom ").append(pkg)
                 .append(" import rest\nfrom ").append(pkg).append(".exceptions import ApiException\n\n\n");
         out.append("""
                 class HaFault(Exception):
@@ -55,9 +55,9 @@ final class PythonFacade implements Facade {
                             seconds = _seconds(inner.get("retryAfter"))
                             return HaFault(e.status, name, inner.get("message", ""),
                                            None if details is None else str(details),
-                                           seconds if seconds is not None else _seconds(header))
+                                           seconds if seconds is not None else _header_seconds(header))
                         except Exception:
-                            return HaFault(e.status, "unexpected", str(e.body), None, _seconds(header))
+                            return HaFault(e.status, "unexpected", str(e.body), None, _header_seconds(header))
 
 
                 def _seconds(value) -> Optional[int]:
@@ -65,6 +65,21 @@ final class PythonFacade implements Facade {
                         return None if value is None or isinstance(value, bool) else int(str(value).strip())
                     except ValueError:
                         return None
+
+
+                def _header_seconds(value) -> Optional[int]:
+                    \"\"\"A Retry-After header: whole seconds, or an HTTP-date (the seconds from now until then, 0 when it has
+                    passed; email.utils reads IMF-fixdate, the form a sender writes).\"\"\"
+                    seconds = _seconds(value)
+                    if seconds is not None or value is None:
+                        return seconds
+                    try:
+                        when = parsedate_to_datetime(str(value).strip())
+                    except (TypeError, ValueError, IndexError):
+                        return None
+                    if when.tzinfo is None:
+                        when = when.replace(tzinfo=timezone.utc)
+                    return max(0, math.ceil((when - datetime.now(timezone.utc)).total_seconds()))
 
 
                 # The generated client's urllib3 retries by default, waiting out a 413's or 503's Retry-After and

@@ -27,10 +27,22 @@ final class TypescriptFaults {
                     return /^[0-9]+$/.test(text) ? Number(text) : undefined;
                 }
 
+                // A Retry-After header: whole seconds, or an HTTP-date (the seconds from now until then, 0 when it has
+                // passed; Date.parse reads IMF-fixdate, the form a sender writes, which names its day: V8's lenient
+                // parser would read a year into "45.5").
+                function headerSeconds(value: string | null): number | undefined {
+                    const whole = seconds(value);
+                    if (whole !== undefined || value === null || !/[A-Za-z]/.test(value)) {
+                        return whole;
+                    }
+                    const when = Date.parse(value.trim());
+                    return Number.isNaN(when) ? undefined : Math.max(0, Math.ceil((when - Date.now()) / 1000));
+                }
+
                 function faultOf(status: number, name: string, inner: FaultBody | undefined, headers: Headers): HaFault {
                     const details = inner?.details === undefined || inner?.details === null ? undefined : String(inner.details);
                     return new HaFault(status, name, inner?.message ?? '', details,
-                        seconds(inner?.retryAfter) ?? seconds(headers.get('Retry-After')));
+                        seconds(inner?.retryAfter) ?? headerSeconds(headers.get('Retry-After')));
                 }
 
                 """;

@@ -42,7 +42,7 @@ final class TypescriptFetchFacade implements Facade {
                             throw faultOf(e.response.status, name, fault[name], e.response.headers);
                         } catch (parsed) {
                             throw parsed instanceof HaFault ? parsed
-                                : new HaFault(e.response.status, 'unexpected', text, undefined, seconds(e.response.headers.get('Retry-After')));
+                                : new HaFault(e.response.status, 'unexpected', text, undefined, headerSeconds(e.response.headers.get('Retry-After')));
                         }
                     }
                 }

@@ -78,7 +78,8 @@ public final class GateRun {
         if (fixture != null) {
             progress.printf("Negative testing (seed %d, the requests sent on every run and %d generated ones, at most"
                     + " %d s)%n", config.seed(), config.fuzz(), config.fuzzBudget().toSeconds());
-            fuzz = new FuzzPhase(target, new AnswerChecks(ContractValidators.asDocumented()), progress).run(fixture);
+            fuzz = charged(target, progress, "negative testing", () -> new FuzzPhase(target,
+                    new AnswerChecks(ContractValidators.asDocumented()), progress).run(fixture)).orElse(fuzz);
         }
         if (fixture != null && config.edge()) {
             String prefix = config.baseUrl().getRawPath();
@@ -90,11 +91,14 @@ public final class GateRun {
                         + " path " + prefix + "; point --baseUrl at a root that serves /v1.0/ to send them)");
             } else {
                 progress.println("Edge probes");
-                edge = new EdgePhase(target, progress).run(fixture);
+                edge = charged(target, progress, "edge probes", () -> new EdgePhase(target, progress).run(fixture)).orElse(0);
             }
         }
         progress.println("Clean-up");
-        target.cleanup().deleteAll(target.api(), target.waiter());
+        charged(target, progress, "clean-up", () -> {
+            target.cleanup().deleteAll(target.api(), target.waiter());
+            return true;
+        });
         boolean violated = target.conformance().anyViolation()
                 || config.requireAll() && target.conformance().verdicts(config.selected()).containsValue(Conformance.Verdict.NOT_EXERCISED);
         return new Result(violated ? Outcome.VIOLATED : Outcome.PASSED, summary, target.conformance(), config, since(start),
@@ -131,13 +135,34 @@ public final class GateRun {
 
     /** The fixture of the negative testing and the edge probes; null (and charged) when it cannot be made. */
     private static Fixture fixture(Target target, PrintStream progress) {
-        try {
-            progress.println("Preparing an HA instance for the negative testing and the edge probes");
-            return Fixture.create(target, GroupBodies.create(target, "fixture"));
-        } catch (ContractViolation | RuntimeException e) { // charged where it happened; the run goes on to its reports
-            progress.println("  not prepared (" + e.getMessage() + "): negative testing and edge probes not run");
-            return null;
+        progress.println("Preparing an HA instance for the negative testing and the edge probes");
+        Optional<Fixture> fixture = charged(target, progress, "the negative testing's HA instance",
+                () -> Fixture.create(target, GroupBodies.create(target, "fixture")));
+        if (fixture.isEmpty()) {
+            progress.println("  not prepared: negative testing and edge probes not run");
         }
+        return fixture.orElse(null);
+    }
+
+    /**
+     * What a phase gives, or empty when it ended early: a contract violation was charged where it was found; a
+     * failed expectation (a wait past --waitSeconds, an answer that held the wrong thing) or an error is charged here,
+     * to the operation of the last exchange, as a scenario's is. The run goes on to its clean-up and its reports: a
+     * wait that ran out in the fixture had ended the gate with a stack trace, no reports and nothing cleaned up.
+     */
+    private static <T> Optional<T> charged(Target target, PrintStream progress, String phase, java.util.function.Supplier<T> work) {
+        try {
+            return Optional.ofNullable(work.get());
+        } catch (ContractViolation e) {
+            progress.println("  " + phase + ": " + e.getMessage());
+        } catch (AssertionError | RuntimeException e) {
+            progress.println("  " + phase + ": " + e.getMessage());
+            var last = target.conformance().lastExchange();
+            target.conformance().violated(last.map(Exchange::operation).orElse(Conformance.NO_OPERATION),
+                    e instanceof AssertionError ? "documented_behaviour" : "scenario_error", phase + ": " + e.getMessage(),
+                    last.orElse(null));
+        }
+        return Optional.empty();
     }
 
     /** Why the target cannot be reached at all (connection refused, unknown host, no answer), or null. */

@@ -16,6 +16,7 @@ import io.hakit.openapi.ContractValidators;
 import io.hakit.openapi.HaContract;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -38,8 +39,11 @@ import java.util.stream.Collectors;
 public final class RestHaApi implements HaApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    // A redirect is an answer to judge (the document has none), not one to follow: REST Assured follows them by
+    // default, and sent the token to whatever origin a Location named.
     private static final RestAssuredConfig CONFIG = RestAssuredConfig.config().encoderConfig(
-            EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
+            EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false))
+            .redirect(RedirectConfig.redirectConfig().followRedirects(false));
 
     private final GateConfig config;
     private final String accountId;

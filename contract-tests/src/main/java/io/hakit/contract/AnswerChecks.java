@@ -87,7 +87,7 @@ public final class AnswerChecks {
                 body == null ? null : new String(body, java.nio.charset.StandardCharsets.UTF_8));
         notUtf8(body).ifPresent(m -> problems.computeIfAbsent("response_schema_conformance", k -> new ArrayList<>()).add(m));
         if (body != null) {
-            memberTwice(new String(body, java.nio.charset.StandardCharsets.UTF_8)).ifPresent(m -> problems
+            notOneJsonText(new String(body, java.nio.charset.StandardCharsets.UTF_8)).ifPresent(m -> problems
                     .computeIfAbsent("response_schema_conformance", k -> new ArrayList<>()).add(m));
         }
         return problems;
@@ -97,29 +97,40 @@ public final class AnswerChecks {
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     /**
-     * A member named twice in one object of a JSON body: the gate's reader (and its validator's) keeps the last, and
-     * judged the answer by it; a client that keeps the first reads something else (RFC 8259, section 4: the names
-     * within an object SHOULD be unique, and readers differ on what such an object means). Empty: none, or not JSON.
+     * What makes a JSON body other than one JSON text (RFC 8259, section 2) the gate's reader judges as one: a member
+     * named twice in one object (the gate's reader, and its validator's, keeps the last and judged the answer by it; a
+     * client that keeps the first reads something else: section 4, readers differ on what such an object means), or
+     * anything after the value but white space (the gate's reader stops at the end of the first value: an answer of
+     * {@code {...} garbage} passed, which a strict client refuses). Empty: neither, or not JSON at all (the validator
+     * says so).
      */
-    public static java.util.Optional<String> memberTwice(String body) {
+    public static java.util.Optional<String> notOneJsonText(String body) {
         if (body == null || body.isBlank()) {
             return java.util.Optional.empty();
         }
+        boolean valueRead = false;
+        long valueEnd = 0;
         try (com.fasterxml.jackson.core.JsonParser parser = STRICT.createParser(body)) {
-            while (parser.nextToken() != null) {
-                // reading is the check
-            }
-            return java.util.Optional.empty();
+            parser.nextToken();
+            parser.skipChildren(); // reads the whole value, each member name checked against its object's others
+            valueRead = true;
+            valueEnd = parser.currentLocation().getCharOffset();
+            return parser.nextToken() == null ? java.util.Optional.empty() : java.util.Optional.of(after(valueEnd, "another value"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             String message = e.getOriginalMessage();
-            return message != null && message.startsWith("Duplicate field")
-                    ? java.util.Optional.of("a member is named twice in one object (" + message + " at "
-                            + e.getLocation().offsetDescription() + "): readers differ on which one counts (RFC 8259,"
-                            + " section 4)")
-                    : java.util.Optional.empty(); // not JSON: the validator says so
+            if (message != null && message.startsWith("Duplicate field")) {
+                return java.util.Optional.of("a member is named twice in one object (" + message + " at "
+                        + e.getLocation().offsetDescription() + "): readers differ on which one counts (RFC 8259, section 4)");
+            }
+            return valueRead ? java.util.Optional.of(after(valueEnd, "text that is not JSON")) : java.util.Optional.empty();
         } catch (IOException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    private static String after(long valueEnd, String what) {
+        return "the body holds more than one JSON value: " + what + " follows the value that ends at character " + valueEnd
+                + " (a JSON text is one value, RFC 8259, section 2; a strict client refuses the answer)";
     }
 
     /** Whether an error answer is the Fault of its status ({"name": {"code": status, "message": ...}}). */

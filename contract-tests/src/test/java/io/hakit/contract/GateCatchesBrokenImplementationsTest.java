@@ -443,6 +443,27 @@ class GateCatchesBrokenImplementationsTest {
     }
 
     /**
+     * A show whose group is followed by more than white space ({"ha_instance": {...}} garbage, and {...}{...}): the
+     * gate's reader stops at the end of the first value, so the answer read as valid; a strict client refuses it (a
+     * JSON text is one value, RFC 8259, section 2).
+     */
+    @Test
+    void moreThanOneJsonValueInAnAnswerIsCaught() {
+        for (String tail : List.of(" garbage", "{\"ha_instance\":{}}")) {
+            GateRun.Result result = gateThrough(new BrokenProxy.Breakage() {
+                @Override
+                public BrokenProxy.Answer answer(String method, String path, BrokenProxy.Answer answer) {
+                    return method.equals("GET") && path.matches("/v1.0/1234/ha/[^/]+") && answer.status() == 200
+                            ? new BrokenProxy.Answer(200, answer.body() + tail) : answer;
+                }
+            }, "--only=showHaInstance", "--fuzz=0");
+            assertCaught(result, "showHaInstance", "response_schema_conformance");
+            assertThat(result.conformance().failuresOf("showHaInstance")).as(tail).anySatisfy(failure -> assertThat(
+                    failure.message()).contains("more than one JSON value"));
+        }
+    }
+
+    /**
      * An ACL list that leaves out the ACLs the group was created with (10.0.0.0/0 and 1.2.3.4/5 in the documented
      * create request): the ACL scenario compared the list only with itself, before and after its own add and delete.
      */

@@ -31,6 +31,12 @@ public final class Reports {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** How many failures of one check of one operation are shown in full. */
     private static final int SHOWN = 3;
+    /** GitHub refuses a comment longer than 65,536 characters: summary.md is written to be posted as one. */
+    static final int SUMMARY_LIMIT = 65_536;
+    /** Where the failures of summary.md stop, leaving room for the sections after them. */
+    private static final int FAILURES_LIMIT = 50_000;
+    /** The longest message or answer summary.md quotes (an answer may be a whole web page). */
+    private static final int QUOTED_LIMIT = 1_500;
 
     private final GateRun.Result result;
     private final GateConfig config;
@@ -49,7 +55,7 @@ public final class Reports {
                 Files.writeString(directory.resolve("TEST-gate." + fileName(operation) + ".xml"), masked(junit(operation)),
                         StandardCharsets.UTF_8);
             }
-            Files.writeString(directory.resolve("summary.md"), masked(markdown()), StandardCharsets.UTF_8);
+            Files.writeString(directory.resolve("summary.md"), withinCommentLimit(masked(markdown())), StandardCharsets.UTF_8);
             Files.writeString(directory.resolve("report.json"), masked(JSON.writeValueAsString(json())), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports to " + directory, e);
@@ -333,14 +339,23 @@ public final class Reports {
             md.append("\n### Failures\n");
             Map<String, List<Conformance.Failure>> grouped = new LinkedHashMap<>();
             failures.forEach(f -> grouped.computeIfAbsent(f.operation() + " · " + f.check(), k -> new ArrayList<>()).add(f));
+            int[] left = {0};
             grouped.forEach((title, list) -> {
+                if (md.length() > FAILURES_LIMIT) {
+                    left[0] += list.size();
+                    return;
+                }
                 md.append("\n#### ").append(title).append(" (").append(list.size()).append(")\n\n");
                 list.stream().limit(SHOWN).forEach(f -> {
-                    md.append(f.message()).append("\n\n");
-                    f.exchange().ifPresent(e -> md.append("```sh\n").append(e.curl()).append("\n```\nanswered: `")
-                            .append(e.answerSummary().replace("`", "'")).append("`\n\n"));
+                    md.append(quoted(f.message())).append("\n\n");
+                    f.exchange().ifPresent(e -> md.append("```sh\n").append(quoted(e.curl())).append("\n```\nanswered: `")
+                            .append(quoted(e.answerSummary()).replace("`", "'")).append("`\n\n"));
                 });
             });
+            if (left[0] > 0) {
+                md.append("\n").append(left[0]).append(" more failures are in report.json and the TEST-gate.*.xml files (this"
+                        + " summary stays within a pull-request comment's length).\n");
+            }
         }
         reportedOperations().forEach(operation -> {
             if (conformance.verdict(operation) == Conformance.Verdict.UNIMPLEMENTED) {
@@ -364,6 +379,18 @@ public final class Reports {
             waits.forEach(line -> md.append("- ").append(line).append('\n'));
         }
         return md.toString();
+    }
+
+    private static String quoted(String text) {
+        return text.length() <= QUOTED_LIMIT ? text : text.substring(0, QUOTED_LIMIT) + " [... " + (text.length()
+                - QUOTED_LIMIT) + " more characters in report.json]";
+    }
+
+    /** The summary, cut where it would pass {@link #SUMMARY_LIMIT} (what follows the failures can be long too). */
+    static String withinCommentLimit(String markdown) {
+        String cut = "\n\n[The summary is cut here to stay within a pull-request comment's length: report.json has it"
+                + " all.]\n";
+        return markdown.length() <= SUMMARY_LIMIT ? markdown : markdown.substring(0, SUMMARY_LIMIT - cut.length()) + cut;
     }
 
     // ---- JSON -------------------------------------------------------------------------------------------------

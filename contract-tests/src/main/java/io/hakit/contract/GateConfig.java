@@ -104,6 +104,12 @@ public record GateConfig(
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--baseUrl is not a URL: " + base);
         }
+        if (baseUrl.getHost() == null && baseUrl.getRawAuthority() != null && baseUrl.getRawAuthority().contains("_")) {
+            // a container's service name often has one (ha_server): Java's URI reads no host in it, nor do the clients
+            throw new IllegalArgumentException("--baseUrl's host name has a '_', which no host name in a URL may hold (Java"
+                    + " and its HTTP clients read no host in it): reach the target by a name without '_' (a network alias)"
+                    + " or by its address: " + base);
+        }
         if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme()) || baseUrl.getHost() == null) {
             throw new IllegalArgumentException("--baseUrl must be an http or https URL with a host: " + base);
         }
@@ -143,6 +149,22 @@ public record GateConfig(
                 values.containsKey("seed") ? number(values, "seed", Long.MIN_VALUE, Long.MAX_VALUE) : System.nanoTime(),
                 edge.equals("on"), selection(values, operations), bool(values, "require-all"),
                 Optional.ofNullable(values.get("reports")).map(java.nio.file.Path::of));
+    }
+
+    /**
+     * An option given more than once on the gate's command line, or empty. The jar's command line is the strict one:
+     * {@code --fuzz=abc --fuzz=0} ran with the second and never said the first was malformed. (The kit's own suites
+     * layer a test's options over defaults through {@link #fromArguments}, where the last wins.)
+     */
+    public static Optional<String> repeated(String[] args) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String arg : args) {
+            String name = arg.startsWith("--") ? arg.substring(2, arg.contains("=") ? arg.indexOf('=') : arg.length()) : arg;
+            if (!seen.add(name)) {
+                return Optional.of("--" + name + " is given more than once: give each option once");
+            }
+        }
+        return Optional.empty();
     }
 
     private static Map<String, String> parse(String[] args) {

@@ -46,6 +46,9 @@ public final class GateMain {
         Conformance conformance = new Conformance(contract);
         GateConfig config;
         try {
+            GateConfig.repeated(args).ifPresent(repeat -> {
+                throw new IllegalArgumentException(repeat);
+            });
             config = GateConfig.fromArguments(args, conformance.operations());
         } catch (IllegalArgumentException e) {
             System.err.println("gate: " + e.getMessage());

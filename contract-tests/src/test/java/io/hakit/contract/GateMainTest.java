@@ -68,6 +68,23 @@ class GateMainTest {
         }
     }
 
+    /** The jar's command line takes each option once: a malformed first value of two was ignored, not refused. */
+    @Test
+    void anOptionGivenTwiceIsABadInvocation() {
+        String[] twice = {"--baseUrl=http://127.0.0.1:" + freePort(), "--accountId=1234", "--token=t", "--fuzz=abc", "--fuzz=0"};
+        Run run = run(twice);
+        assertThat(run.code()).as(run.out()).isEqualTo(GateMain.BAD_INVOCATION);
+        assertThat(GateConfig.repeated(twice)).hasValue("--fuzz is given more than once: give each option once");
+        assertThat(GateConfig.repeated(new String[] {"--fuzz=0", "--require-all", "--seed=1"})).isEmpty();
+    }
+
+    /** A host name with '_' (a container's service name) is named as the problem, not "a URL with a host". */
+    @Test
+    void aHostNameWithAnUnderscoreIsNamedAsTheProblem() {
+        assertThatThrownBy(() -> GateConfig.fromArguments(new String[] {"--baseUrl=http://ha_server:8080", "--accountId=1",
+                "--token=t"}, OPERATIONS)).hasMessageContaining("has a '_'").hasMessageContaining("network alias");
+    }
+
     /**
      * A base URL no service root can have is the caller's to fix (exit 2, naming --baseUrl): a port out of range threw
      * from the HTTP client (a stack trace, exit 1, "a contract violation"), and a query or a fragment swallowed the

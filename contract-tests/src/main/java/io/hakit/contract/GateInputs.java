@@ -62,7 +62,7 @@ final class GateInputs {
         URI uri = URI.create(config.baseUrl() + "/" + GateConfig.VERSION + "/" + segment(accountId) + "/ha?limit=1");
         HttpResponse<String> answer = Deadlines.send(http, HttpRequest.newBuilder(uri).timeout(config.requestTimeout())
                 .header("X-Auth-Token", token).header("Accept", "application/json").GET().build(),
-                HttpResponse.BodyHandlers.ofString(), config.requestTimeout());
+                AnswerLimit.string(), config.requestTimeout());
         String type = answer.headers().firstValue("Content-Type").orElse("").toLowerCase(java.util.Locale.ROOT);
         if (type.startsWith("text/html")) {
             // A web page where the HA API's list of groups was due: a wrong --baseUrl (another service, a proxy's

@@ -6,6 +6,7 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hakit.contract.AnswerChecks;
+import io.hakit.contract.AnswerLimit;
 import io.hakit.contract.Conformance;
 import io.hakit.contract.Exchange;
 import io.hakit.contract.GateConfig;
@@ -165,10 +166,12 @@ public final class RestHaApi implements HaApi {
             conformance.sent(failed);
             boolean timedOut = e instanceof java.util.concurrent.TimeoutException || e instanceof java.net.SocketTimeoutException
                     || e.getCause() instanceof java.net.SocketTimeoutException;
+            boolean tooLarge = AnswerLimit.passedBy(e);
             String what = method + " " + path + (timedOut ? " got no answer within " + config.requestTimeout().toSeconds()
-                    + " s: " : " got no whole answer (the connection was refused, reset or closed before the end of the"
-                    + " answer): ") + e;
-            conformance.violated(operation, timedOut ? "answered_in_time" : "answer_complete", what, failed);
+                    + " s: " + e : tooLarge ? ": " + new AnswerLimit.TooLarge().getMessage() : " got no whole answer (the"
+                    + " connection was refused, reset or closed before the end of the answer): " + e);
+            conformance.violated(operation, timedOut ? "answered_in_time" : tooLarge ? "answer_size" : "answer_complete", what,
+                    failed);
             throw new ContractViolation(what);
         }
     }
@@ -176,8 +179,17 @@ public final class RestHaApi implements HaApi {
     /** Request timeouts from the gate's inputs: a hung implementation fails one request, not the whole run. */
     private RestAssuredConfig requestConfig() {
         int millis = (int) config.requestTimeout().toMillis();
-        return CONFIG.httpClient(HttpClientConfig.httpClientConfig().setParam("http.connection.timeout", millis)
+        return CONFIG.httpClient(HttpClientConfig.httpClientConfig().httpClientFactory(RestHaApi::boundedClient)
+                .setParam("http.connection.timeout", millis)
                 .setParam("http.socket.timeout", millis).setParam("http.connection-manager.timeout", (long) millis));
+    }
+
+    /** REST Assured's own client (Apache's), reading each answer through {@link AnswerLimit}. */
+    @SuppressWarnings("deprecation") // the client REST Assured itself makes: its factory must give an AbstractHttpClient
+    private static org.apache.http.client.HttpClient boundedClient() {
+        org.apache.http.impl.client.DefaultHttpClient client = new org.apache.http.impl.client.DefaultHttpClient();
+        client.addResponseInterceptor(AnswerLimit.apache());
+        return client;
     }
 
     /**

@@ -167,10 +167,13 @@ public final class FuzzPhase {
         }
         Sent sent = send(request);
         if (sent.exchange().status() == 0) {
-            boolean timedOut = String.valueOf(sent.exchange().responseBody()).contains("TimeoutException");
-            conformance.violated(sent.operation(), timedOut ? "answered_in_time" : "answer_complete", "generated request #"
-                    + request.number() + (timedOut ? " got no answer within " + config.requestTimeout().toSeconds() + " s"
-                    : " got no whole answer (refused, reset or closed before its end): " + sent.exchange().responseBody()),
+            String failure = String.valueOf(sent.exchange().responseBody());
+            boolean timedOut = failure.contains("TimeoutException");
+            boolean tooLarge = failure.contains(io.hakit.contract.AnswerLimit.TooLarge.class.getName());
+            conformance.violated(sent.operation(), timedOut ? "answered_in_time" : tooLarge ? "answer_size" : "answer_complete",
+                    "generated request #" + request.number() + (timedOut ? " got no answer within "
+                            + config.requestTimeout().toSeconds() + " s" : tooLarge ? ": " + failure
+                            : " got no whole answer (refused, reset or closed before its end): " + failure),
                     sent.exchange());
             return true;
         }
@@ -461,7 +464,7 @@ public final class FuzzPhase {
                 .orElse(HttpRequest.BodyPublishers.noBody()));
         try {
             HttpResponse<byte[]> response = io.hakit.contract.Deadlines.send(http, builder.build(),
-                    HttpResponse.BodyHandlers.ofByteArray(), config.requestTimeout());
+                    io.hakit.contract.AnswerLimit.bytes(), config.requestTimeout());
             String text = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
             Map<String, String> answerHeaders = new LinkedHashMap<>();
             response.headers().map().forEach((name, values) -> answerHeaders.put(name, String.join(", ", values)));

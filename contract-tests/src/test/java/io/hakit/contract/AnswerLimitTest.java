@@ -1,0 +1,77 @@
+package io.hakit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hakit.contract.api.ContractViolation;
+import io.hakit.contract.api.RestHaApi;
+import io.hakit.openapi.HaContract;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An answer with no end (chunked, a list that never closes) fails its request as too large once it passes the most
+ * the gate reads, with either of the gate's clients: one of 6.5 GB ran the gate out of memory, with no verdict and
+ * no reports, and under a smaller one it was charged as a connection closed early.
+ */
+class AnswerLimitTest {
+
+    @Test
+    void anEndlessAnswerFailsTheScenariosRequestAsTooLarge() throws Exception {
+        try (ServerSocket server = endless()) {
+            HaContract contract = HaContract.load();
+            Conformance conformance = new Conformance(contract);
+            GateConfig config = GateConfig.fromArguments(new String[] {"--baseUrl=http://127.0.0.1:" + server.getLocalPort(),
+                    "--accountId=1234", "--token=t0k3n-of-the-test", "--requestTimeoutSeconds=60"}, conformance.operations());
+            RestHaApi api = new RestHaApi(config, RestHaApi.documentValidator(), contract, conformance);
+
+            assertThatThrownBy(api::listGroups).isInstanceOf(ContractViolation.class);
+            assertThat(conformance.failuresOf("listHaInstances")).singleElement().satisfies(failure -> {
+                assertThat(failure.check()).isEqualTo("answer_size");
+                assertThat(failure.message()).contains("longer than 16 MiB");
+            });
+        }
+    }
+
+    @Test
+    void anEndlessAnswerFailsTheJdkClientsRequestAsTooLarge() throws Exception {
+        try (ServerSocket server = endless()) {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            assertThatThrownBy(() -> Deadlines.send(http, HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + server.getLocalPort() + "/")).build(), AnswerLimit.bytes(), Duration.ofSeconds(60)))
+                    .isInstanceOf(AnswerLimit.TooLarge.class);
+        }
+    }
+
+    /** Answers every connection 200, chunked, "[0,0,0,..." until the client goes away. */
+    private static ServerSocket endless() throws java.io.IOException {
+        ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        Thread serving = new Thread(() -> {
+            while (!server.isClosed()) {
+                try (Socket socket = server.accept()) {
+                    socket.getInputStream().read(new byte[8192]);
+                    OutputStream out = socket.getOutputStream();
+                    out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n[0\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    byte[] chunk = (Integer.toHexString(65_536) + "\r\n" + ",0".repeat(32_768) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                    while (true) {
+                        out.write(chunk);
+                    }
+                } catch (java.io.IOException e) {
+                    // the client went away: the next connection, if any
+                }
+            }
+        });
+        serving.setDaemon(true);
+        serving.start();
+        return server;
+    }
+}

@@ -49,8 +49,10 @@ public final class GateRun {
     private GateRun() {}
 
     /** Everything: scenarios, negative testing, edge probes (as the gate's options say). */
-    public static synchronized Result run(Target target, PrintStream progress) {
+    public static synchronized Result run(Target unbounded, PrintStream progress) {
         long start = System.nanoTime();
+        unbounded.bound().start(unbounded.config().runBound());
+        Target target = unbounded.bounded();
         GateConfig config = target.config();
         String unreachable = reachability(config);
         if (unreachable != null) {
@@ -74,14 +76,17 @@ public final class GateRun {
         // Always: the refusals sent on every run (no token, an unknown one, another account's) are the checks of
         // authentication and tenancy; --fuzz=0 turns off the generated requests only. It had turned off these
         // too, and a run with it passed an implementation that served any token over https or --edge=off.
-        Fixture fixture = fixture(target, progress);
+        Fixture fixture = target.bound().passed() ? notBegun("the negative testing and the edge probes", target, progress)
+                : fixture(target, progress);
         if (fixture != null) {
             progress.printf("Negative testing (seed %d, the requests sent on every run and %d generated ones, at most"
                     + " %d s)%n", config.seed(), config.fuzz(), config.fuzzBudget().toSeconds());
             fuzz = charged(target, progress, "negative testing", () -> new FuzzPhase(target,
                     new AnswerChecks(ContractValidators.asDocumented()), progress).run(fixture)).orElse(fuzz);
         }
-        if (fixture != null && config.edge()) {
+        if (fixture != null && config.edge() && target.bound().passed()) {
+            notBegun("the edge probes", target, progress);
+        } else if (fixture != null && config.edge()) {
             String prefix = config.baseUrl().getRawPath();
             if (config.baseUrl().getScheme().equals("https")) {
                 progress.println("Edge probes: not sent (they speak plain HTTP on a socket; point --baseUrl at http)");
@@ -94,9 +99,14 @@ public final class GateRun {
                 edge = charged(target, progress, "edge probes", () -> new EdgePhase(target, progress).run(fixture)).orElse(0);
             }
         }
+        if (target.bound().passed()) {
+            target.conformance().violated(Conformance.NO_OPERATION, "finished_in_time", target.bound().why() + " before it"
+                    + " ended: what it had not begun is reported as not run (a larger --maxSeconds lets a slower service"
+                    + " finish)", null);
+        }
         progress.println("Clean-up");
-        charged(target, progress, "clean-up", () -> {
-            target.cleanup().deleteAll(target.api(), target.waiter());
+        charged(target, progress, "clean-up", () -> { // its waits are not cut short: what the run made is deleted
+            target.cleanup().deleteAll(target.api(), unbounded.waiter());
             return true;
         });
         boolean violated = target.conformance().anyViolation()
@@ -131,6 +141,12 @@ public final class GateRun {
         launcher.registerTestExecutionListeners(summary, new Charging(target.conformance(), progress));
         launcher.execute(request);
         return summary.getSummary();
+    }
+
+    private static Fixture notBegun(String what, Target target, PrintStream progress) {
+        progress.println(what + ": not run (" + target.bound().why() + ")");
+        target.conformance().scenarioNotRun(what, target.bound().why());
+        return null;
     }
 
     /** The fixture of the negative testing and the edge probes; null (and charged) when it cannot be made. */

@@ -9,7 +9,7 @@ import io.hakit.openapi.HaContract;
  * the scenarios run (by the gate, or by the kit's own suites), read by each scenario.
  */
 public record Target(GateConfig config, HaApi api, Waiter waiter, Conformance conformance, HaContract contract,
-        Pause pause, Cleanup cleanup, java.util.concurrent.atomic.AtomicInteger names) {
+        Pause pause, Cleanup cleanup, java.util.concurrent.atomic.AtomicInteger names, RunBound bound) {
 
     private static volatile Target current;
 
@@ -17,7 +17,12 @@ public record Target(GateConfig config, HaApi api, Waiter waiter, Conformance co
     public Target(GateConfig config, HaApi api, Waiter waiter, Conformance conformance, HaContract contract,
             Pause pause) {
         this(config, api, waiter, conformance, contract, pause, new Cleanup(),
-                new java.util.concurrent.atomic.AtomicInteger());
+                new java.util.concurrent.atomic.AtomicInteger(), new RunBound());
+    }
+
+    /** The same target, its waits cut short once the run passes its bound. */
+    public Target bounded() {
+        return new Target(config, api, bound.bounding(waiter), conformance, contract, pause, cleanup, names, bound);
     }
 
     public static void use(Target target) {

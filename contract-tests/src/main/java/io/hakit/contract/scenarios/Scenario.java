@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -33,6 +34,15 @@ abstract class Scenario {
     final Target target = Target.current();
     final HaApi api = target.api();
     final GateConfig config = target.config();
+
+    /** No scenario begins once the run has passed its --maxSeconds: it is reported as not run. */
+    @BeforeEach
+    void withinTheRunsBound() {
+        if (target.bound().passed()) {
+            target.conformance().scenarioNotRun(getClass().getSimpleName(), target.bound().why());
+        }
+        assumeTrue(!target.bound().passed(), target.bound().why() + ": not run");
+    }
 
     /**
      * Goes on only if the gate's caller gave what the scenario needs; else the scenario is aborted and what it would

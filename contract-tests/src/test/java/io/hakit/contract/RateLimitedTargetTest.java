@@ -119,6 +119,19 @@ class RateLimitedTargetTest {
                 .contains("not_a_server_error");
     }
 
+    /**
+     * A rate limit's 413 with Retry-After to a request without a valid token, not waited for (the run's bound is
+     * spent), refuses it as a 401 would: it serves nothing, and a limit may be counted before the token is looked at.
+     * It failed ignored_auth, where the README calls it a documented refusal whatever was sent.
+     */
+    @Test
+    void aRateLimitNotWaitedForIsARefusalOfARequestWithoutAValidToken() {
+        Run run = gateThrough(new OverLimitForTwoUnknownTokens(), "--seed=" + SEED, "--retryAfterSeconds=0");
+        assertThat(run.result().conformance().waits()).hasSize(2).noneMatch(Conformance.Wait::waited)
+                .allSatisfy(wait -> assertThat(wait.exchange().status()).isEqualTo(413));
+        assertThat(run.result().outcome()).as(run.printed()).isEqualTo(GateRun.Outcome.PASSED);
+    }
+
     /** The seed of the runs above: the authentication scenario's unknown token is "not-a-token-" and the seed. */
     private static final long SEED = 424242424242L;
 
@@ -129,6 +142,20 @@ class RateLimitedTargetTest {
     private static final class UnavailableForTwoUnknownTokens extends UnavailableForTwo {
         UnavailableForTwoUnknownTokens() {
             super("3");
+        }
+
+        @Override
+        boolean picks(com.sun.net.httpserver.HttpExchange exchange) {
+            String token = exchange.getRequestHeaders().getFirst("X-Auth-Token");
+            return token != null && token.startsWith("not-a-token-") && !token.equals("not-a-token-" + SEED);
+        }
+    }
+
+    /** As {@link UnavailableForTwoUnknownTokens}, answered 413 overLimit (a rate limit) with Retry-After: 60. */
+    private static final class OverLimitForTwoUnknownTokens extends UnavailableForTwo {
+        OverLimitForTwoUnknownTokens() {
+            super("60", new BrokenProxy.Answer(413, "{\"overLimit\": {\"code\": 413, \"message\": \"Too many requests.\","
+                    + " \"retryAfter\": \"60\"}}"));
         }
 
         @Override
@@ -151,16 +178,23 @@ class RateLimitedTargetTest {
     }
 
     /**
-     * The first two requests it {@link #picks} answered 503 with Retry-After: {@code seconds}, and not acted on (sent
-     * on as a read).
+     * The first two requests it {@link #picks} answered 503 (or {@code refusal}) with Retry-After: {@code seconds},
+     * and not acted on (sent on as a read).
      */
     private abstract static class UnavailableForTwo implements BrokenProxy.Breakage {
         private final java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(2);
         private final ThreadLocal<Boolean> unavailable = ThreadLocal.withInitial(() -> false);
         private final String seconds;
+        private final BrokenProxy.Answer refusal;
 
         UnavailableForTwo(String seconds) {
+            this(seconds, new BrokenProxy.Answer(503, "{\"serviceUnavailable\": {\"code\": 503, \"message\": "
+                    + "\"The service is temporarily unavailable; try again later.\"}}"));
+        }
+
+        UnavailableForTwo(String seconds, BrokenProxy.Answer refusal) {
             this.seconds = seconds;
+            this.refusal = refusal;
         }
 
         abstract boolean picks(com.sun.net.httpserver.HttpExchange exchange);
@@ -175,8 +209,7 @@ class RateLimitedTargetTest {
 
         @Override
         public BrokenProxy.Answer answer(String method, String path, BrokenProxy.Answer answer) {
-            return unavailable.get() ? new BrokenProxy.Answer(503, "{\"serviceUnavailable\": {\"code\": 503, \"message\": "
-                    + "\"The service is temporarily unavailable; try again later.\"}}") : answer;
+            return unavailable.get() ? refusal : answer;
         }
 
         @Override

@@ -49,7 +49,7 @@ final class DocumentedRefusal {
                 .replaceAll("[\\[\\]]", "").replace(", ", " or ").strip();
     }
 
-    private static boolean retryAfter(Map<String, List<String>> headers) {
+    static boolean retryAfter(Map<String, List<String>> headers) {
         return headers.keySet().stream().anyMatch(name -> name.equalsIgnoreCase("Retry-After"));
     }
 }

@@ -318,10 +318,13 @@ public final class FuzzPhase {
         if (status >= 400) {
             outcome.put("error_body", AnswerChecks.isFaultOf(status, exchange.responseBody(), faultNames));
         }
+        // a rate limit's 413 with Retry-After not waited for refuses the request too, whatever was sent (as the README
+        // says): it serves nothing, and a limit may be counted before the token is looked at
+        boolean limited = status == 413 && DocumentedRefusal.retryAfter(sent.headers());
         if (request.credential() == GeneratedRequest.Credential.ANOTHER_ACCOUNT) {
-            outcome.put("ignored_auth", status == 403);
+            outcome.put("ignored_auth", status == 403 || limited);
         } else if (request.credential() != GeneratedRequest.Credential.OWN) {
-            outcome.put("ignored_auth", status == 401);
+            outcome.put("ignored_auth", status == 401 || limited);
         } else if (!request.valid()) {
             outcome.put("negative_data_rejection", DocumentedRefusal.refusedAsDocumented(request.constraint().orElseThrow(),
                     sent.operation(), status, sent.headers()));

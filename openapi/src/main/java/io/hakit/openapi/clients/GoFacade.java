@@ -70,7 +70,7 @@ final class GoFacade implements Facade {
                 }
 
                 // headerSeconds reads a Retry-After header: whole seconds, or an HTTP-date (the seconds from now until
-                // then, none when it has passed; http.ParseTime reads the three forms HTTP has had); nil otherwise.
+                // then, 0 once it has passed; http.ParseTime reads the three forms HTTP has had); nil otherwise.
                 func headerSeconds(value string) *int {
                 	if n := seconds(value); n != nil {
                 		return n

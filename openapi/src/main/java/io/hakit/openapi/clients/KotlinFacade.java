@@ -47,18 +47,26 @@ final class KotlinFacade implements Facade {
                             else -> null
                         }
 
-                        /**
-                         * A Retry-After header: whole seconds, or an HTTP-date (the seconds from now until then, none
-                         * when it has passed). A sender writes its dates in IMF-fixdate (RFC 9110, 5.6.7), the form
-                         * RFC_1123_DATE_TIME reads.
-                         */
+                        /** HTTP-date's three forms, which a recipient reads (RFC 9110, 5.6.7): IMF-fixdate, RFC 850, asctime. */
+                        private val httpDates = listOf(
+                            java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME,
+                            java.time.format.DateTimeFormatterBuilder().appendPattern("EEEE, dd-MMM-")
+                                .appendValueReduced(java.time.temporal.ChronoField.YEAR, 2, 2, 1970)
+                                .appendPattern(" HH:mm:ss 'GMT'").toFormatter(java.util.Locale.US).withZone(java.time.ZoneOffset.UTC),
+                            java.time.format.DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", java.util.Locale.US)
+                                .withZone(java.time.ZoneOffset.UTC),
+                        )
+
+                        /** A Retry-After header: whole seconds, or an HTTP-date (the seconds from now until then, 0 once it has passed). */
                         private fun headerSeconds(value: String?): Long? = value?.let { text ->
-                            seconds(text) ?: try {
-                                val millis = java.time.Duration.between(java.time.Instant.now(), java.time.ZonedDateTime.parse(
-                                    text.trim(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()).toMillis()
-                                maxOf(0L, Math.floorDiv(millis + 999, 1000L))
-                            } catch (e: java.time.format.DateTimeParseException) {
-                                null
+                            seconds(text) ?: httpDates.firstNotNullOfOrNull { form ->
+                                try {
+                                    val millis = java.time.Duration.between(java.time.Instant.now(),
+                                        java.time.ZonedDateTime.parse(text.trim(), form).toInstant()).toMillis()
+                                    maxOf(0L, Math.floorDiv(millis + 999, 1000L))
+                                } catch (e: java.time.format.DateTimeParseException) {
+                                    null
+                                }
                             }
                         }
 

@@ -111,7 +111,7 @@ public final class Fixture {
             java.net.http.HttpResponse<String> response = Deadlines.send(HTTP, java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create(config.baseUrl() + path)).header("X-Auth-Token", config.token())
                     .header("Accept", "application/json").timeout(config.requestTimeout()).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString(), config.requestTimeout());
+                    AnswerLimit.string(), config.requestTimeout());
             return new Read(response.statusCode(), response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.missingNode());
         } catch (java.io.IOException e) {
             return new Read(0, JSON.missingNode());

@@ -76,8 +76,10 @@ public final class GateRun {
         // Always: the refusals sent on every run (no token, an unknown one, another account's) are the checks of
         // authentication and tenancy; --fuzz=0 turns off the generated requests only. It had turned off these
         // too, and a run with it passed an implementation that served any token over https or --edge=off.
-        Fixture fixture = target.bound().passed() ? notBegun("the negative testing and the edge probes", target, progress)
+        Fixture made = target.bound().passed() ? notBegun("the negative testing and the edge probes", target, progress)
                 : fixture(target, progress);
+        Fixture fixture = made != null && target.bound().passed() // the fixture's wait may have taken the rest
+                ? notBegun("the negative testing and the edge probes", target, progress) : made;
         if (fixture != null) {
             progress.printf("Negative testing (seed %d, the requests sent on every run and %d generated ones, at most"
                     + " %d s)%n", config.seed(), config.fuzz(), config.fuzzBudget().toSeconds());
@@ -105,8 +107,11 @@ public final class GateRun {
                     + " finish)", null);
         }
         progress.println("Clean-up");
-        charged(target, progress, "clean-up", () -> { // its waits are not cut short: what the run made is deleted
-            target.cleanup().deleteAll(target.api(), unbounded.waiter());
+        // the clean-up waits for what the run made; past the run's bound, for --waitSeconds in all (not per group)
+        RunBound cleanupBound = new RunBound();
+        cleanupBound.start(target.bound().passed() ? config.waitBound() : Duration.ZERO);
+        charged(target, progress, "clean-up", () -> {
+            target.cleanup().deleteAll(target.api(), cleanupBound.bounding(unbounded.waiter()));
             return true;
         });
         boolean violated = target.conformance().anyViolation()
@@ -171,6 +176,9 @@ public final class GateRun {
             return Optional.ofNullable(work.get());
         } catch (ContractViolation e) {
             progress.println("  " + phase + ": " + e.getMessage());
+        } catch (RunBound.Passed e) { // not run, not failed: the run's finished_in_time says why
+            progress.println("  " + phase + ": not run (" + e.getMessage() + ")");
+            target.conformance().scenarioNotRun(phase, e.getMessage());
         } catch (AssertionError | RuntimeException e) {
             progress.println("  " + phase + ": " + e.getMessage());
             var last = target.conformance().lastExchange();

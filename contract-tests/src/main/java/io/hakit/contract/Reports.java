@@ -382,15 +382,23 @@ public final class Reports {
     }
 
     private static String quoted(String text) {
-        return text.length() <= QUOTED_LIMIT ? text : text.substring(0, QUOTED_LIMIT) + " [... " + (text.length()
-                - QUOTED_LIMIT) + " more characters in report.json]";
+        if (text.length() <= QUOTED_LIMIT) {
+            return text;
+        }
+        String kept = whole(text, QUOTED_LIMIT);
+        return kept + " [... " + (text.length() - kept.length()) + " more characters in report.json]";
+    }
+
+    /** The first {@code length} chars, or one fewer where the cut would split a surrogate pair (no UTF-8 for half). */
+    private static String whole(String text, int length) {
+        return Character.isHighSurrogate(text.charAt(length - 1)) ? text.substring(0, length - 1) : text.substring(0, length);
     }
 
     /** The summary, cut where it would pass {@link #SUMMARY_LIMIT} (what follows the failures can be long too). */
     static String withinCommentLimit(String markdown) {
         String cut = "\n\n[The summary is cut here to stay within a pull-request comment's length: report.json has it"
                 + " all.]\n";
-        return markdown.length() <= SUMMARY_LIMIT ? markdown : markdown.substring(0, SUMMARY_LIMIT - cut.length()) + cut;
+        return markdown.length() <= SUMMARY_LIMIT ? markdown : whole(markdown, SUMMARY_LIMIT - cut.length()) + cut;
     }
 
     // ---- JSON -------------------------------------------------------------------------------------------------

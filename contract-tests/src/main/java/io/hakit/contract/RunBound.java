@@ -5,20 +5,28 @@ import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 /**
- * The most time a run may take before its clean-up (--maxSeconds): every wait is bounded by --waitSeconds, but a
- * service that never ends a transition made each scenario wait that long in turn (a group stuck in BUILD: 38 waits,
- * some 19 hours at the 1,800 s a real service needs) with no verdict meanwhile. Past the bound no scenario or phase
- * begins and no wait goes on; the run fails, with its reports.
+ * The most time a run may take before its clean-up (--maxSeconds; none unless given): every wait is bounded by
+ * --waitSeconds, but a service that never ends a transition made each scenario wait that long in turn (a group stuck
+ * in BUILD: 38 waits, some 19 hours at the 1,800 s a real service needs) with no verdict meanwhile. Past the bound no
+ * scenario or phase begins and no wait goes on (what it cuts short is not run, not failed); the run fails, with its
+ * reports.
  */
 public final class RunBound {
 
     private volatile Instant end = Instant.MAX;
     private volatile Duration bound = Duration.ZERO;
 
-    /** The run begins now and may take {@code bound}. */
+    /** What a wait cut short by the bound throws: the step is not run (JUnit: aborted), not failed. */
+    public static final class Passed extends org.opentest4j.TestAbortedException {
+        Passed(String message) {
+            super(message);
+        }
+    }
+
+    /** The run begins now and may take {@code bound} (zero: no bound). */
     public void start(Duration bound) {
         this.bound = bound;
-        this.end = Instant.now().plus(bound);
+        this.end = bound.isZero() ? Instant.MAX : Instant.now().plus(bound);
     }
 
     public boolean passed() {
@@ -36,7 +44,7 @@ public final class RunBound {
             BooleanSupplier bounded = () -> {
                 boolean holds = condition.getAsBoolean();
                 if (!holds && passed()) {
-                    throw new AssertionError(why() + " while waiting for " + what);
+                    throw new Passed(why() + " while waiting for " + what);
                 }
                 return holds;
             };

@@ -51,6 +51,37 @@ class AnswerLimitTest {
         }
     }
 
+    /**
+     * The scenarios' client asks for no content coding: REST Assured decodes gzip after the limit has counted the
+     * coded bytes, so a small compressed answer could decode to gigabytes. (It asked for gzip and deflate.)
+     */
+    @Test
+    void theScenariosClientAsksForNoContentCoding() throws Exception {
+        java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            asked.add(String.valueOf(exchange.getRequestHeaders().getFirst("Accept-Encoding")));
+            byte[] body = "{\"ha_instances\": []}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            HaContract contract = HaContract.load();
+            Conformance conformance = new Conformance(contract);
+            GateConfig config = GateConfig.fromArguments(new String[] {"--baseUrl=http://127.0.0.1:" + server.getAddress().getPort(),
+                    "--accountId=1234", "--token=t0k3n-of-the-test"}, conformance.operations());
+            new RestHaApi(config, RestHaApi.documentValidator(), contract, conformance).listGroups();
+            assertThat(asked).singleElement().satisfies(encoding -> assertThat(encoding).doesNotContain("gzip")
+                    .doesNotContain("deflate"));
+        } finally {
+            server.stop(0);
+        }
+    }
+
     /** Answers every connection 200, chunked, "[0,0,0,..." until the client goes away. */
     private static ServerSocket endless() throws java.io.IOException {
         ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());

@@ -35,6 +35,10 @@ class RunBoundTest {
             assertThat(result.conformance().scenariosNotRun()).as("what was not begun")
                     .containsKey("the negative testing and the edge probes").hasSizeGreaterThan(1)
                     .allSatisfy((scenario, why) -> assertThat(why).contains("--maxSeconds (3 s)"));
+            for (String operation : result.conformance().operations()) { // a wait it cut short is not run, not failed
+                assertThat(result.conformance().failuresOf(operation)).extracting(Conformance.Failure::message)
+                        .noneMatch(message -> message.contains("--maxSeconds"));
+            }
         }
     }
 

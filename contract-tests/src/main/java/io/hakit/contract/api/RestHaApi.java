@@ -15,6 +15,7 @@ import io.hakit.contract.RetryAfter;
 import io.hakit.contract.Secrets;
 import io.hakit.openapi.ContractValidators;
 import io.hakit.openapi.HaContract;
+import io.restassured.config.DecoderConfig;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RedirectConfig;
@@ -41,10 +42,13 @@ public final class RestHaApi implements HaApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     // A redirect is an answer to judge (the document has none), not one to follow: REST Assured follows them by
-    // default, and sent the token to whatever origin a Location named.
+    // default, and sent the token to whatever origin a Location named. And no content coding is asked for (REST
+    // Assured asks for gzip and deflate by default): it decodes after the gate's AnswerLimit has counted the coded
+    // bytes, so 16 MiB of gzip could be gigabytes read; the document's answers have no coding.
     private static final RestAssuredConfig CONFIG = RestAssuredConfig.config().encoderConfig(
             EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false))
-            .redirect(RedirectConfig.redirectConfig().followRedirects(false));
+            .redirect(RedirectConfig.redirectConfig().followRedirects(false))
+            .decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
 
     private final GateConfig config;
     private final String accountId;

@@ -17,6 +17,11 @@ final class ChargedWhereItFailed implements TestExecutionExceptionHandler {
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        if (failure instanceof io.hakit.contract.RunBound.Passed) { // cut short by --maxSeconds: not run, not failed
+            Target.current().conformance().scenarioNotRun(context.getRequiredTestClass().getSimpleName() + "."
+                    + context.getRequiredTestMethod().getName(), failure.getMessage());
+            throw failure;
+        }
         if (failure instanceof ContractViolation || failure instanceof TestAbortedException) {
             throw failure;
         }

@@ -38,10 +38,11 @@ abstract class Scenario {
     /** No scenario begins once the run has passed its --maxSeconds: it is reported as not run. */
     @BeforeEach
     void withinTheRunsBound() {
-        if (target.bound().passed()) {
+        boolean passed = target.bound().passed();
+        if (passed) {
             target.conformance().scenarioNotRun(getClass().getSimpleName(), target.bound().why());
         }
-        assumeTrue(!target.bound().passed(), target.bound().why() + ": not run");
+        assumeTrue(!passed, target.bound().why() + ": not run");
     }
 
     /**

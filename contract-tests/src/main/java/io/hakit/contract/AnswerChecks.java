@@ -129,7 +129,7 @@ public final class AnswerChecks {
     }
 
     private static String after(long valueEnd, String what) {
-        return "the body holds more than one JSON value: " + what + " follows the value that ends at character " + valueEnd
+        return "the body is not one JSON value: " + what + " follows the value that ends at character " + valueEnd
                 + " (a JSON text is one value, RFC 8259, section 2; a strict client refuses the answer)";
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hakit.contract.api.ContractViolation;
 import io.hakit.contract.api.RestHaApi;
-import io.hakit.openapi.HaContract;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -27,14 +26,10 @@ class AnswerLimitTest {
     @Test
     void anEndlessAnswerFailsTheScenariosRequestAsTooLarge() throws Exception {
         try (ServerSocket server = endless()) {
-            HaContract contract = HaContract.load();
-            Conformance conformance = new Conformance(contract);
-            GateConfig config = GateConfig.fromArguments(new String[] {"--baseUrl=http://127.0.0.1:" + server.getLocalPort(),
-                    "--accountId=1234", "--token=t0k3n-of-the-test", "--requestTimeoutSeconds=60"}, conformance.operations());
-            RestHaApi api = new RestHaApi(config, RestHaApi.documentValidator(), contract, conformance);
+            ScenarioClient client = ScenarioClient.at(server.getLocalPort(), "--requestTimeoutSeconds=60");
 
-            assertThatThrownBy(api::listGroups).isInstanceOf(ContractViolation.class);
-            assertThat(conformance.failuresOf("listHaInstances")).singleElement().satisfies(failure -> {
+            assertThatThrownBy(client.api()::listGroups).isInstanceOf(ContractViolation.class);
+            assertThat(client.conformance().failuresOf("listHaInstances")).singleElement().satisfies(failure -> {
                 assertThat(failure.check()).isEqualTo("answer_size");
                 assertThat(failure.message()).contains("longer than 16 MiB");
             });
@@ -58,9 +53,7 @@ class AnswerLimitTest {
     @Test
     void theScenariosClientAsksForNoContentCoding() throws Exception {
         java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
-        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
+        com.sun.net.httpserver.HttpServer server = LoopbackHttp.serving(exchange -> {
             asked.add(String.valueOf(exchange.getRequestHeaders().getFirst("Accept-Encoding")));
             byte[] body = "{\"ha_instances\": []}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -68,13 +61,8 @@ class AnswerLimitTest {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
-        server.start();
         try {
-            HaContract contract = HaContract.load();
-            Conformance conformance = new Conformance(contract);
-            GateConfig config = GateConfig.fromArguments(new String[] {"--baseUrl=http://127.0.0.1:" + server.getAddress().getPort(),
-                    "--accountId=1234", "--token=t0k3n-of-the-test"}, conformance.operations());
-            new RestHaApi(config, RestHaApi.documentValidator(), contract, conformance).listGroups();
+            ScenarioClient.at(server.getAddress().getPort()).api().listGroups();
             assertThat(asked).singleElement().satisfies(encoding -> assertThat(encoding).doesNotContain("gzip")
                     .doesNotContain("deflate"));
         } finally {

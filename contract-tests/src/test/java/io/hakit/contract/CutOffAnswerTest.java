@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hakit.contract.api.ContractViolation;
 import io.hakit.contract.api.RestHaApi;
-import io.hakit.openapi.HaContract;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -35,14 +34,10 @@ class CutOffAnswerTest {
             });
             serving.setDaemon(true);
             serving.start();
-            HaContract contract = HaContract.load();
-            Conformance conformance = new Conformance(contract);
-            GateConfig config = GateConfig.fromArguments(new String[] {"--baseUrl=http://127.0.0.1:" + server.getLocalPort(),
-                    "--accountId=1234", "--token=t0k3n-of-the-test", "--requestTimeoutSeconds=5"}, conformance.operations());
-            RestHaApi api = new RestHaApi(config, RestHaApi.documentValidator(), contract, conformance);
+            ScenarioClient client = ScenarioClient.at(server.getLocalPort(), "--requestTimeoutSeconds=5");
 
-            assertThatThrownBy(api::listGroups).isInstanceOf(ContractViolation.class);
-            assertThat(conformance.failuresOf("listHaInstances")).singleElement().satisfies(failure -> {
+            assertThatThrownBy(client.api()::listGroups).isInstanceOf(ContractViolation.class);
+            assertThat(client.conformance().failuresOf("listHaInstances")).singleElement().satisfies(failure -> {
                 assertThat(failure.check()).isEqualTo("answer_complete");
                 assertThat(failure.message()).contains("closed before the end").contains("Premature end");
             });

@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import io.hakit.contract.api.ContractViolation;
 import io.hakit.contract.api.RestHaApi;
-import io.hakit.openapi.HaContract;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,24 +25,17 @@ class NotUtf8AnswerTest {
         body.write(0xe9); // "é" in ISO-8859-1
         body.write("\"}".getBytes(StandardCharsets.UTF_8));
         byte[] bytes = body.toByteArray();
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
+        HttpServer server = LoopbackHttp.serving(exchange -> {
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();
         });
-        server.start();
         try {
-            HaContract contract = HaContract.load();
-            Conformance conformance = new Conformance(contract);
-            GateConfig config = GateConfig.fromArguments(new String[] {"--baseUrl=http://127.0.0.1:"
-                    + server.getAddress().getPort(), "--accountId=1234", "--token=t0k3n-of-the-test"},
-                    conformance.operations());
-            RestHaApi api = new RestHaApi(config, RestHaApi.documentValidator(), contract, conformance);
+            ScenarioClient client = ScenarioClient.at(server.getAddress().getPort());
 
-            assertThatThrownBy(api::listGroups).isInstanceOf(ContractViolation.class);
-            List<Conformance.Failure> failures = conformance.failuresOf("listHaInstances");
+            assertThatThrownBy(client.api()::listGroups).isInstanceOf(ContractViolation.class);
+            List<Conformance.Failure> failures = client.conformance().failuresOf("listHaInstances");
             assertThat(failures).extracting(Conformance.Failure::check).contains("response_schema_conformance");
             assertThat(failures).extracting(Conformance.Failure::message)
                     .anySatisfy(m -> assertThat(m).contains("not UTF-8").contains("0xe9").contains("offset 33"));

@@ -2,7 +2,6 @@ package io.hakit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hakit.openapi.HaContract;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,10 +18,8 @@ class ReportsSummaryLengthTest {
 
     @Test
     void aRunWithManyLongFailuresStillGivesACommentSizedSummary(@TempDir Path reports) throws Exception {
-        HaContract contract = HaContract.load();
-        Conformance conformance = new Conformance(contract);
-        GateConfig config = GateConfig.fromArguments(new String[] {"--baseUrl=http://127.0.0.1:9", "--accountId=1234",
-                "--token=t0k3n-of-the-test"}, conformance.operations());
+        Conformance conformance = ScenarioClient.newConformance();
+        GateConfig config = ScenarioClient.config("http://127.0.0.1:9", conformance);
         String page = "<html><body>" + "<p>The proxy could not reach the upstream server.</p>".repeat(400) + "</body></html>";
         for (String operation : conformance.operations()) {
             for (int i = 0; i < 40; i++) {

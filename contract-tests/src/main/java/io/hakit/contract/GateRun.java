@@ -108,7 +108,7 @@ public final class GateRun {
         }
         progress.println("Clean-up");
         // the clean-up waits for what the run made; past the run's bound, for --waitSeconds in all (not per group)
-        RunBound cleanupBound = new RunBound();
+        RunBound cleanupBound = new RunBound("--waitSeconds for its clean-up");
         cleanupBound.start(target.bound().passed() ? config.waitBound() : Duration.ZERO);
         charged(target, progress, "clean-up", () -> {
             target.cleanup().deleteAll(target.api(), cleanupBound.bounding(unbounded.waiter()));

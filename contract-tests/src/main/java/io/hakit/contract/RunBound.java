@@ -13,8 +13,19 @@ import java.util.function.BooleanSupplier;
  */
 public final class RunBound {
 
+    private final String name;
     private volatile Instant end = Instant.MAX;
     private volatile Duration bound = Duration.ZERO;
+
+    /** The run's own bound, --maxSeconds. */
+    public RunBound() {
+        this("--maxSeconds");
+    }
+
+    /** A bound of a part of the run, named as the reports say it ("--waitSeconds for its clean-up"). */
+    public RunBound(String name) {
+        this.name = name;
+    }
 
     /** What a wait cut short by the bound throws: the step is not run (JUnit: aborted), not failed. */
     public static final class Passed extends org.opentest4j.TestAbortedException {
@@ -35,7 +46,7 @@ public final class RunBound {
 
     /** What a step not taken, or a wait cut short, says. */
     public String why() {
-        return "the run passed its --maxSeconds (" + bound.toSeconds() + " s)";
+        return "the run passed its " + name + " (" + bound.toSeconds() + " s)";
     }
 
     /** The waiter, cut short once the run passes its bound (within one of its polls). */
